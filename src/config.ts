@@ -1,0 +1,92 @@
+/**
+ * Responsible for reading the environment once at start-up. Every problem is
+ * reported together so a misconfigured deployment fails loudly on the first try.
+ */
+import { z } from 'zod';
+
+const LOCAL_NEO4J_DEFAULT_PORT = 7687;
+
+const portNumber = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const environmentSchema = z.object({
+  PORT: portNumber.default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NEO4J_URI: z
+    .string()
+    .regex(
+      /^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^\s]+$/,
+      'must be a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI',
+    )
+    .optional(),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default('password'),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_LOCAL_PORT: portNumber.default(LOCAL_NEO4J_DEFAULT_PORT),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  SEED_ON_START: z.enum(['if-empty', 'always', 'never']).default('if-empty'),
+  OPEN_PLAYGROUND: z.enum(['true', 'false']).optional(),
+  CI: z.string().optional(),
+});
+
+export interface Config {
+  http: { port: number; host: string };
+  neo4j: {
+    /** Absent when the project should start and use its own local Neo4j. */
+    uri?: string;
+    username: string;
+    password: string;
+    database: string;
+    localPort: number;
+  };
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  maxPageSize: number;
+  seedOnStart: 'if-empty' | 'always' | 'never';
+  /** Whether `npm start` opens the playground in a browser once the API listens. */
+  openPlayground: boolean;
+}
+
+/** Thrown when the environment is invalid; `problems` lists every variable at fault. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the environment into a typed Config, listing all problems at once. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings come from `FOO=` in shells and compose files; treat them as unset.
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = issue.path.join('.');
+        const value = present[variable];
+        return `${variable}: ${issue.message}${value === undefined ? '' : ` (got "${value}")`}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  return {
+    http: { port: env.PORT, host: env.HOST },
+    neo4j: {
+      uri: env.NEO4J_URI,
+      username: env.NEO4J_USERNAME,
+      password: env.NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE,
+      localPort: env.NEO4J_LOCAL_PORT,
+    },
+    logLevel: env.LOG_LEVEL,
+    maxPageSize: env.MAX_PAGE_SIZE,
+    seedOnStart: env.SEED_ON_START,
+    openPlayground: env.OPEN_PLAYGROUND ? env.OPEN_PLAYGROUND === 'true' : !env.CI && Boolean(process.stdout.isTTY),
+  };
+}

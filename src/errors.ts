@@ -1,0 +1,96 @@
+/**
+ * Responsible for the closed set of error codes clients can see, the typed errors
+ * that carry them, and the formatter that masks everything unexpected.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+
+/** Every `extensions.code` a client of coopgraph can receive. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST: 'BAD_REQUEST',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const knownCodes = new Set<string>(Object.values(ErrorCode));
+
+/** Base class of the errors we raise on purpose; their messages are safe to show. */
+export abstract class CoopgraphError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+}
+
+/** An argument or input value is wrong; `argument` names which one. */
+export class BadUserInputError extends CoopgraphError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(message: string, argument?: string) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) } });
+  }
+}
+
+/** A node asked for by id does not exist. */
+export class NotFoundError extends CoopgraphError {
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(type: string, id: string) {
+    super(`No ${type} with id "${id}"`, { extensions: { code: ErrorCode.NOT_FOUND, type, id } });
+  }
+}
+
+/** A write would break a uniqueness constraint. */
+export class ConflictError extends CoopgraphError {
+  readonly code = ErrorCode.CONFLICT;
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.CONFLICT } });
+  }
+}
+
+/** Neo4j cannot be reached; retrying later may succeed. */
+export class DatabaseUnavailableError extends CoopgraphError {
+  readonly code = ErrorCode.DATABASE_UNAVAILABLE;
+  constructor() {
+    super('The graph database is unavailable; try again shortly', {
+      extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+    });
+  }
+}
+
+/** True when an error is one the server should log as unexpected (and mask for clients). */
+export function isUnexpectedError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof CoopgraphError) return false;
+  if (original instanceof GraphQLError) {
+    const code = original.extensions?.code;
+    // graphql-js errors without a code are parse/validation/coercion errors about the request itself.
+    return typeof code === 'string' ? !knownCodes.has(code) || code === ErrorCode.INTERNAL_SERVER_ERROR : false;
+  }
+  return true;
+}
+
+/**
+ * Apollo `formatError`: passes known errors through without stack traces and masks
+ * everything else as INTERNAL_SERVER_ERROR. Never throws.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  if (isUnexpectedError(error) || code === undefined || !knownCodes.has(code)) {
+    if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED || code === ApolloServerErrorCode.BAD_USER_INPUT) {
+      return { ...formatted, extensions };
+    }
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  }
+  return { ...formatted, extensions };
+}

@@ -1,0 +1,46 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Person } from '../person/person.type';
+import { DataSource } from '../shared/provenance';
+
+@ObjectType({ description: 'A forum, round table or similar event where cooperation was presented' })
+export class Event {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: '`forum` or `round_table`' })
+  kind!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  startDate!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  endDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  city!: string | null;
+
+  @Field(() => DataSource)
+  source!: DataSource;
+
+  @Field(() => [String])
+  sourceUrls!: string[];
+}
+
+@ObjectType({ description: 'A person who spoke at an event, with the topic' })
+export class Speaker {
+  @Field(() => String, { nullable: true })
+  topic!: string | null;
+
+  @Field(() => Person)
+  person!: Person;
+
+  @Field(() => DataSource)
+  source!: DataSource;
+
+  @Field(() => [String])
+  sourceUrls!: string[];
+}

@@ -1,0 +1,23 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DataSource } from '../shared/provenance';
+
+@ObjectType({ description: 'An organization taking part in projects: authority, university, company, NGO …' })
+export class Organization {
+  @Field(() => ID, { description: 'Slug of the name' })
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Country as the source words it' })
+  country!: string | null;
+
+  @Field(() => String, { nullable: true })
+  city!: string | null;
+
+  @Field(() => DataSource)
+  source!: DataSource;
+
+  @Field(() => [String])
+  sourceUrls!: string[];
+}

@@ -1,0 +1,52 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Event } from '../event/event.type';
+import { Organization } from '../organization/organization.type';
+import { DataSource } from '../shared/provenance';
+
+@ObjectType({ description: 'A person named in the sources, e.g. a speaker at an event' })
+export class Person {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Position as the source words it' })
+  position!: string | null;
+
+  @Field(() => DataSource)
+  source!: DataSource;
+
+  @Field(() => [String])
+  sourceUrls!: string[];
+}
+
+@ObjectType({ description: 'A person’s work for an organization' })
+export class Employment {
+  @Field(() => String, { nullable: true, description: 'Position held there, as the source words it' })
+  position!: string | null;
+
+  @Field(() => Organization)
+  organization!: Organization;
+
+  @Field(() => DataSource)
+  source!: DataSource;
+
+  @Field(() => [String])
+  sourceUrls!: string[];
+}
+
+@ObjectType({ description: 'A talk a person gave at an event' })
+export class Talk {
+  @Field(() => String, { nullable: true })
+  topic!: string | null;
+
+  @Field(() => Event)
+  event!: Event;
+
+  @Field(() => DataSource)
+  source!: DataSource;
+
+  @Field(() => [String])
+  sourceUrls!: string[];
+}

@@ -1,0 +1,41 @@
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { PageArgs, SortDirection } from '../shared/pagination';
+
+export enum ProgrammeSortField {
+  NAME = 'NAME',
+  ID = 'ID',
+}
+registerEnumType(ProgrammeSortField, { name: 'ProgrammeSortField' });
+
+@InputType({ description: 'All given filters must hold (AND)' })
+export class ProgrammeFilter {
+  @Field(() => String, { nullable: true, description: 'Case-insensitive match on name or short name' })
+  text?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Covers this region, one of its sub-regions, or a region it lies in (the areas overlap)',
+  })
+  regionId?: string;
+
+  @Field(() => String, { nullable: true, description: 'One of "Interreg", "ENI CBC" (case-insensitive)' })
+  kind?: string;
+}
+
+@InputType()
+export class ProgrammeSort {
+  @Field(() => ProgrammeSortField)
+  field!: ProgrammeSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction!: SortDirection;
+}
+
+@ArgsType()
+export class ProgrammesArgs extends PageArgs {
+  @Field(() => ProgrammeFilter, { nullable: true })
+  filter?: ProgrammeFilter;
+
+  @Field(() => ProgrammeSort, { nullable: true, description: 'Default: by name, ascending' })
+  sort?: ProgrammeSort;
+}

@@ -1,0 +1,58 @@
+import type { Executor } from '../../neo4j/executor';
+import { RegionLevel, type Region } from '../region/region.type';
+import { DataSource } from '../shared/provenance';
+import { ProgrammeRepository, toProgramme, toProgrammeCoverage } from './programme.repository';
+
+const stored = {
+  id: 'interreg-bsr-2014-2020',
+  name: 'Interreg Baltic Sea Region 2014-2020',
+  shortName: 'Interreg BSR',
+  kind: 'Interreg',
+  source: 'article',
+};
+
+describe('toProgramme', () => {
+  it('maps absent optional properties to null', () => {
+    expect(toProgramme(stored)).toEqual({
+      ...stored,
+      period: null,
+      areaAsStated: null,
+      managingAuthority: null,
+      budgetAsStated: null,
+      platformCallOpen: null,
+      sourceUrls: [],
+    });
+  });
+
+  it('keeps a stored false for platformCallOpen apart from an absent one', () => {
+    expect(toProgramme({ ...stored, platformCallOpen: false }).platformCallOpen).toBe(false);
+    expect(toProgramme({ ...stored, platformCallOpen: true }).platformCallOpen).toBe(true);
+  });
+});
+
+describe('toProgrammeCoverage', () => {
+  it('takes eligibility and provenance from the relationship, not the region', () => {
+    const region: Region = {
+      id: 'FI1D1',
+      name: 'Etelä-Savo',
+      level: RegionLevel.NUTS3,
+      countryCode: 'FI',
+      source: DataSource.NUTS2013,
+      sourceUrls: [],
+    };
+    expect(toProgrammeCoverage({ eligibility: 'core', source: 'cbc', sourceUrl: 'https://a.example ; https://b.example' }, region)).toEqual({
+      eligibility: 'core',
+      region,
+      source: DataSource.CBC,
+      sourceUrls: ['https://a.example', 'https://b.example'],
+    });
+  });
+});
+
+describe('ProgrammeRepository.list', () => {
+  it('normalises the kind filter for the case-insensitive comparison', async () => {
+    const read = jest.fn().mockResolvedValue([{ unknownReferences: [], totalCount: 0, items: [] }]);
+    await new ProgrammeRepository({ read } as unknown as Executor).list({ kind: ' ENI CBC ' }, undefined, { offset: 0, limit: 5 });
+    expect(read.mock.calls[0][1]).toEqual({ text: null, regionId: null, kind: 'eni cbc', offset: 0, limit: 5 });
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Responsible for running a list statement built by `buildListStatements` and turning
+ * its single result row into a Page, or into an error naming the unknown filter id.
+ */
+import { BadUserInputError } from '../../errors';
+import type { Executor, Parameters } from '../../neo4j/executor';
+import type { PlainValue } from '../../neo4j/mapping';
+import type { Page, PageWindow, SortDirection } from './pagination';
+
+type Properties = Record<string, PlainValue>;
+
+/** Runs one page of a list; `filters` must name every parameter the statement uses. */
+export async function runListStatement<T>(
+  executor: Executor,
+  statement: { ASC: string; DESC: string },
+  direction: SortDirection,
+  filters: Parameters,
+  window: PageWindow,
+  map: (node: Properties) => T,
+): Promise<Page<T>> {
+  const [row] = await executor.read(statement[direction], { ...filters, offset: window.offset, limit: window.limit });
+  const unknown = (row?.unknownReferences ?? []) as string[];
+  if (unknown.length > 0) {
+    const argument = unknown[0];
+    throw new BadUserInputError(
+      `Filter "${argument}" refers to "${String(filters[argument])}", which does not exist`,
+      `filter.${argument}`,
+    );
+  }
+  return {
+    totalCount: Number(row?.totalCount ?? 0),
+    items: ((row?.items ?? []) as Properties[]).map(map),
+  };
+}
+
+/** Normalises a free-text filter: trimmed, lower-cased, null when blank. */
+export function textFilter(text: string | undefined | null): string | null {
+  const trimmed = text?.trim().toLowerCase();
+  return trimmed ? trimmed : null;
+}

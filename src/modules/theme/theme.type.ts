@@ -1,0 +1,20 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DataSource } from '../shared/provenance';
+
+@ObjectType({ description: 'A thematic objective or priority as a programme words it (e.g. ENI CBC TO5)' })
+export class ThematicArea {
+  @Field(() => ID, { description: 'Stable slug, e.g. to-5' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Code as the programme writes it, e.g. TO5' })
+  code!: string | null;
+
+  @Field()
+  name!: string;
+
+  @Field(() => DataSource)
+  source!: DataSource;
+
+  @Field(() => [String])
+  sourceUrls!: string[];
+}

@@ -1,0 +1,43 @@
+/**
+ * Responsible for building the GraphQL schema from the type-graphql classes, and for
+ * printing it the one way the committed `schema/schema.graphql` is written.
+ */
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
+import { ClusterResolver } from './modules/cluster/cluster.resolver';
+import { EventResolver } from './modules/event/event.resolver';
+import { OrganizationResolver } from './modules/organization/organization.resolver';
+import { PersonResolver } from './modules/person/person.resolver';
+import { ProgrammeResolver } from './modules/programme/programme.resolver';
+import { ParticipationResolver, ProjectResolver } from './modules/project/project.resolver';
+import { RegionResolver } from './modules/region/region.resolver';
+import { ThemeResolver } from './modules/theme/theme.resolver';
+import { fromRoot } from './paths';
+
+/** Where the committed SDL lives; codegen reads it and a test checks it for drift. */
+export const SCHEMA_FILE = fromRoot('schema', 'schema.graphql');
+
+const resolvers = [
+  AnalyticsResolver,
+  ClusterResolver,
+  EventResolver,
+  OrganizationResolver,
+  ParticipationResolver,
+  PersonResolver,
+  ProgrammeResolver,
+  ProjectResolver,
+  RegionResolver,
+  ThemeResolver,
+] as const;
+
+/** Builds the executable schema (validation of arguments is done by the resolvers' own checks). */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, validate: false });
+}
+
+/** The SDL as committed: sorted so that it only changes when the schema does. */
+export function printCommittedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

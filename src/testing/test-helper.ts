@@ -1,0 +1,80 @@
+/**
+ * Responsible for integration tests' access to the real Neo4j and the GraphQL server:
+ * it owns one driver and one Apollo server, runs operations through Apollo's
+ * `executeOperation` (no HTTP), and reports how many Cypher statements each ran.
+ */
+import 'reflect-metadata';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import { createContext } from '../context';
+import { createLogger } from '../logger';
+import { createDriver } from '../neo4j/driver';
+import { Executor } from '../neo4j/executor';
+import { createSchema } from '../schema';
+import { createApolloServer } from '../server';
+import { testConnection } from './test-database';
+
+export interface OperationResult<TData> {
+  data: TData | null;
+  errors: readonly GraphQLFormattedError[] | undefined;
+  /** Cypher statements the request sent to Neo4j. */
+  statements: number;
+}
+
+export class TestHelper {
+  private constructor(
+    readonly driver: Driver,
+    readonly database: string,
+    private readonly apollo: ReturnType<typeof createApolloServer>,
+    readonly maxPageSize: number,
+  ) {}
+
+  /** Connects to the test database and starts an Apollo server without HTTP. */
+  static async create(maxPageSize = 100): Promise<TestHelper> {
+    const connection = testConnection();
+    const driver = createDriver(connection);
+    const apollo = createApolloServer(await createSchema(), createLogger('silent'));
+    await apollo.start();
+    return new TestHelper(driver, connection.database, apollo, maxPageSize);
+  }
+
+  /** An executor on the test database, for direct Cypher checks. */
+  executor(): Executor {
+    return new Executor(this.driver, this.database);
+  }
+
+  /** Runs one GraphQL operation with a fresh per-request context. */
+  async execute<TData = Record<string, unknown>, TVariables extends Record<string, unknown> = Record<string, unknown>>(
+    query: string | DocumentNode | TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+  ): Promise<OperationResult<TData>> {
+    const contextValue = createContext({ driver: this.driver, database: this.database, maxPageSize: this.maxPageSize });
+    const response = await this.apollo.executeOperation<TData, TVariables>(
+      { query: typeof query === 'string' ? query : print(query), variables },
+      { contextValue },
+    );
+    if (response.body.kind !== 'single') throw new Error('Unexpected incremental response');
+    return {
+      data: (response.body.singleResult.data ?? null) as TData | null,
+      errors: response.body.singleResult.errors,
+      statements: contextValue.executor.statementCount,
+    };
+  }
+
+  /** Runs an operation that must succeed and returns its data. */
+  async data<TData = Record<string, unknown>, TVariables extends Record<string, unknown> = Record<string, unknown>>(
+    query: string | DocumentNode | TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+  ): Promise<TData> {
+    const result = await this.execute(query, variables);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+    return result.data as TData;
+  }
+
+  /** Stops the server and closes the driver. */
+  async close(): Promise<void> {
+    await this.apollo.stop();
+    await this.driver.close();
+  }
+}
