@@ -1,0 +1,219 @@
+/**
+ * Responsible for declaring the seed format: every file under `seed/`, its columns in
+ * order, each column's type and whether it is required, and which labels a
+ * relationship file may join. Validation, loading and the derivation script all read
+ * this one declaration.
+ */
+import { z } from 'zod';
+import { Label, RelType } from '../neo4j/graph-schema';
+
+export type ColumnType = 'string' | 'date' | 'number' | 'boolean' | 'enum';
+/** A parsed cell; dates stay `YYYY-MM-DD` strings until the loader hands them to the driver. */
+export type CellValue = string | number | boolean;
+
+export interface ColumnSpec {
+  /** Header name in the CSV (snake_case). */
+  name: string;
+  /** Property name in the graph (camelCase); `from`/`to` are endpoints, not properties. */
+  property: string;
+  type: ColumnType;
+  required: boolean;
+  /** Parses a non-empty cell; issue messages read after the quoted value ("is not a date …"). */
+  parse: z.ZodType<CellValue, string>;
+}
+
+export interface NodeFileSpec {
+  kind: 'node';
+  /** Path relative to the seed directory. */
+  file: string;
+  label: Label;
+  columns: readonly ColumnSpec[];
+}
+
+export interface Endpoints {
+  from: Label;
+  to: Label;
+}
+
+export interface RelationshipFileSpec {
+  kind: 'relationship';
+  file: string;
+  type: RelType;
+  /** Allowed label pairs; an endpoint id is looked up among these labels only. */
+  endpoints: readonly Endpoints[];
+  columns: readonly ColumnSpec[];
+}
+
+export type SeedFileSpec = NodeFileSpec | RelationshipFileSpec;
+
+export const SOURCES = ['article', 'cbc', 'nuts2013', 'iso3166-2', 'illustrative'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** Sources whose rows have no page to cite: their `source_url` must stay empty. */
+export const SOURCES_WITHOUT_URL: ReadonlySet<Source> = new Set(['article', 'illustrative']);
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written `YYYY-MM-DD` (rejects 2018-13-01 and 2019-02-29). */
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const parsers = {
+  string: z.string(),
+  date: z.string().refine(isCalendarDate, 'is not a date (YYYY-MM-DD)'),
+  number: z
+    .string()
+    .regex(PLAIN_NUMBER, 'is not a plain number (e.g. 1398799 or 1398799.50)')
+    .transform(Number),
+  boolean: z.enum(['true', 'false'], { message: 'is not a boolean (true or false)' }).transform((v) => v === 'true'),
+};
+
+function camelCase(name: string): string {
+  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+interface ColumnOptions {
+  required?: boolean;
+}
+
+function column(name: string, type: Exclude<ColumnType, 'enum'>, options: ColumnOptions = {}): ColumnSpec {
+  return { name, property: camelCase(name), type, required: options.required ?? false, parse: parsers[type] };
+}
+
+function enumColumn(name: string, values: readonly [string, ...string[]], options: ColumnOptions = {}): ColumnSpec {
+  return {
+    name,
+    property: camelCase(name),
+    type: 'enum',
+    required: options.required ?? false,
+    parse: z.enum(values, { message: `is not one of: ${values.join(', ')}` }),
+  };
+}
+
+const required = { required: true };
+
+// Provenance closes every row of every file.
+const provenance: readonly ColumnSpec[] = [
+  enumColumn('source', SOURCES, required),
+  column('source_url', 'string'),
+];
+
+function nodeFile(file: string, label: Label, properties: readonly ColumnSpec[]): NodeFileSpec {
+  return { kind: 'node', file: `nodes/${file}`, label, columns: [column('id', 'string', required), ...properties, ...provenance] };
+}
+
+function relationshipFile(
+  type: RelType,
+  endpoints: readonly Endpoints[],
+  properties: readonly ColumnSpec[] = [],
+): RelationshipFileSpec {
+  return {
+    kind: 'relationship',
+    file: `relationships/${type}.csv`,
+    type,
+    endpoints,
+    columns: [column('from', 'string', required), column('to', 'string', required), ...properties, ...provenance],
+  };
+}
+
+const pair = (from: Label, to: Label): Endpoints => ({ from, to });
+
+/** Node files, in load order (all nodes load before any relationship). */
+export const NODE_FILES: readonly NodeFileSpec[] = [
+  nodeFile('programmes.csv', Label.Programme, [
+    column('name', 'string', required),
+    column('short_name', 'string', required),
+    column('period', 'string'),
+    enumColumn('kind', ['Interreg', 'ENI CBC'], required),
+    column('area_as_stated', 'string'),
+    column('managing_authority', 'string'),
+    column('budget_as_stated', 'string'),
+    column('platform_call_open', 'boolean'),
+  ]),
+  nodeFile('projects.csv', Label.Project, [
+    column('code', 'string'),
+    column('acronym', 'string'),
+    column('title', 'string'),
+    column('start_date', 'date'),
+    column('end_date', 'date'),
+    column('total_budget_eur', 'number'),
+    column('eu_funding_eur', 'number'),
+    column('programme_funding_eur', 'number'),
+    column('thematic_objective_as_stated', 'string'),
+    column('regions_as_stated', 'string'),
+  ]),
+  nodeFile('regions.csv', Label.Region, [
+    column('name', 'string', required),
+    enumColumn(
+      'level',
+      ['country', 'NUTS1', 'NUTS2', 'NUTS3', 'federal_district', 'federal_subject', 'county'],
+      required,
+    ),
+    column('country_code', 'string', required),
+  ]),
+  nodeFile('organizations.csv', Label.Organization, [
+    column('name', 'string', required),
+    column('country', 'string'),
+    column('city', 'string'),
+  ]),
+  nodeFile('thematic-areas.csv', Label.ThematicArea, [column('code', 'string'), column('name', 'string', required)]),
+  nodeFile('clusters.csv', Label.Cluster, [
+    column('name', 'string', required),
+    enumColumn('kind', ['project_platform', 'regional_project_cluster', 'industrial_cluster'], required),
+    column('description', 'string'),
+    column('established', 'date'),
+  ]),
+  nodeFile('people.csv', Label.Person, [column('name', 'string', required), column('position', 'string')]),
+  nodeFile('events.csv', Label.Event, [
+    column('name', 'string', required),
+    enumColumn('kind', ['forum', 'round_table'], required),
+    column('start_date', 'date'),
+    column('end_date', 'date'),
+    column('city', 'string'),
+  ]),
+];
+
+/** Relationship files, one per relationship type. */
+export const RELATIONSHIP_FILES: readonly RelationshipFileSpec[] = [
+  relationshipFile(RelType.FUNDED_BY, [pair(Label.Project, Label.Programme)]),
+  relationshipFile(
+    RelType.PARTICIPATES_IN,
+    [pair(Label.Organization, Label.Project)],
+    [enumColumn('role', ['lead', 'partner', 'associated'], required), column('budget_eur', 'number')],
+  ),
+  relationshipFile(RelType.LOCATED_IN, [pair(Label.Project, Label.Region)]),
+  relationshipFile(RelType.ADDRESSES, [pair(Label.Project, Label.ThematicArea)]),
+  relationshipFile(RelType.MEMBER_OF, [pair(Label.Project, Label.Cluster)]),
+  relationshipFile(RelType.SUPPORTED_BY, [pair(Label.Cluster, Label.Programme)]),
+  relationshipFile(RelType.BASED_IN, [pair(Label.Cluster, Label.Region), pair(Label.Organization, Label.Region)]),
+  relationshipFile(RelType.FOCUSES_ON, [pair(Label.Cluster, Label.ThematicArea)]),
+  relationshipFile(RelType.COORDINATES, [pair(Label.Organization, Label.Cluster)]),
+  relationshipFile(
+    RelType.COVERS,
+    [pair(Label.Programme, Label.Region)],
+    [enumColumn('eligibility', ['core', 'adjoining'], required)],
+  ),
+  relationshipFile(RelType.PART_OF, [pair(Label.Region, Label.Region), pair(Label.Event, Label.Event)]),
+  relationshipFile(RelType.WORKS_FOR, [pair(Label.Person, Label.Organization)], [column('position', 'string')]),
+  relationshipFile(RelType.SPOKE_AT, [pair(Label.Person, Label.Event)], [column('topic', 'string')]),
+  relationshipFile(RelType.ORGANIZED, [pair(Label.Organization, Label.Event)]),
+  relationshipFile(RelType.HELD_IN, [pair(Label.Event, Label.Region)]),
+  relationshipFile(RelType.PRESENTED_AT, [pair(Label.Cluster, Label.Event), pair(Label.Project, Label.Event)]),
+  relationshipFile(RelType.AGREEMENT_SIGNED_AT, [pair(Label.Project, Label.Event)]),
+];
+
+/** Every seed file: nodes first, then relationships. */
+export const SEED_FILES: readonly SeedFileSpec[] = [...NODE_FILES, ...RELATIONSHIP_FILES];
+
+/** The node file of a label. */
+export function nodeFileOf(label: Label): NodeFileSpec {
+  const spec = NODE_FILES.find((candidate) => candidate.label === label);
+  if (!spec) throw new Error(`No seed file declared for label ${label}`);
+  return spec;
+}
