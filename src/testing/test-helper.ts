@@ -34,7 +34,7 @@ export class TestHelper {
   static async create(maxPageSize = 100): Promise<TestHelper> {
     const connection = testConnection();
     const driver = createDriver(connection);
-    const apollo = createApolloServer(await createSchema(), createLogger('silent'));
+    const apollo = createApolloServer(await createSchema(), createLogger(process.env.TEST_LOG_LEVEL ?? 'error'));
     await apollo.start();
     return new TestHelper(driver, connection.database, apollo, maxPageSize);
   }

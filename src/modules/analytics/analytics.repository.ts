@@ -1,4 +1,5 @@
 /** Responsible for the cross-programme questions: one Cypher statement each, mapped to domain objects. */
+import { int } from 'neo4j-driver';
 import { NotFoundError } from '../../errors';
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
@@ -45,7 +46,7 @@ export class AnalyticsRepository {
 
   /** Organizations in projects of at least `minProgrammes` programmes, the broadest first, at most `limit`. */
   async organizationsAcrossProgrammes(minProgrammes: number, limit: number): Promise<OrganizationProgrammeSpan[]> {
-    const rows = await this.executor.read(cypher.organizationsAcrossProgrammes, { minProgrammes, limit });
+    const rows = await this.executor.read(cypher.organizationsAcrossProgrammes, { minProgrammes, limit: int(limit) });
     return rows.map((row) => {
       const programmes = (row.programmes as Properties[]).map(toProgramme);
       return {

@@ -22,11 +22,11 @@ export const projectListStatements = buildListStatements({
     // A project with no stated end date counts as running from its start onwards.
     '$activeFrom IS NULL OR n.endDate >= date($activeFrom) OR (n.endDate IS NULL AND n.startDate IS NOT NULL)',
     '$activeTo IS NULL OR n.startDate <= date($activeTo)',
-    '$text IS NULL OR toLower(n.title) CONTAINS $text OR toLower(coalesce(n.acronym, "")) CONTAINS $text OR toLower(coalesce(n.code, "")) CONTAINS $text',
+    '$text IS NULL OR toLower(coalesce(n.title, "")) CONTAINS $text OR toLower(coalesce(n.acronym, "")) CONTAINS $text OR toLower(coalesce(n.code, "")) CONTAINS $text',
     '$source IS NULL OR n.source = $source',
   ],
   orderings: {
-    [ProjectSortField.TITLE]: 'toLower(n.title)',
+    [ProjectSortField.TITLE]: 'toLower(coalesce(n.title, n.acronym, n.id))',
     [ProjectSortField.START_DATE]: 'n.startDate',
     [ProjectSortField.END_DATE]: 'n.endDate',
     [ProjectSortField.TOTAL_BUDGET]: 'n.totalBudgetEur',

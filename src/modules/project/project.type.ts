@@ -13,8 +13,11 @@ export class Project {
   @Field(() => String, { nullable: true })
   acronym!: string | null;
 
-  @Field()
-  title!: string;
+  @Field(() => String, { nullable: true, description: 'Full title; absent where no source states it' })
+  title!: string | null;
+
+  @Field({ description: 'A label to show: the title, else the acronym, else the code or id' })
+  name!: string;
 
   @Field(() => LocalDateResolver, { nullable: true })
   startDate!: string | null;

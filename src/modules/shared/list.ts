@@ -2,6 +2,7 @@
  * Responsible for running a list statement built by `buildListStatements` and turning
  * its single result row into a Page, or into an error naming the unknown filter id.
  */
+import { int } from 'neo4j-driver';
 import { BadUserInputError } from '../../errors';
 import type { Executor, Parameters } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
@@ -18,7 +19,12 @@ export async function runListStatement<T>(
   window: PageWindow,
   map: (node: Properties) => T,
 ): Promise<Page<T>> {
-  const [row] = await executor.read(statement[direction], { ...filters, offset: window.offset, limit: window.limit });
+  const [row] = await executor.read(statement[direction], {
+    ...filters,
+    // Cypher wants integers for list slices; plain JS numbers travel as floats.
+    offset: int(window.offset),
+    limit: int(window.limit),
+  });
   const unknown = (row?.unknownReferences ?? []) as string[];
   if (unknown.length > 0) {
     const argument = unknown[0];

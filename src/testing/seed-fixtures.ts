@@ -1,0 +1,58 @@
+/**
+ * Responsible for reading the committed seed CSV files directly, so integration tests
+ * compute their expected answers from the data itself, independently of the loader,
+ * the Cypher and the resolvers under test.
+ */
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { fromRoot } from '../paths';
+
+export type SeedRow = Record<string, string>;
+
+/** Rows of `seed/nodes/<file>.csv`. */
+export function seedNodes(file: string): SeedRow[] {
+  return parse(fs.readFileSync(fromRoot('seed', 'nodes', `${file}.csv`), 'utf8'), { columns: true }) as SeedRow[];
+}
+
+/** Rows of `seed/relationships/<TYPE>.csv`. */
+export function seedRelationships(type: string): SeedRow[] {
+  return parse(fs.readFileSync(fromRoot('seed', 'relationships', `${type}.csv`), 'utf8'), { columns: true }) as SeedRow[];
+}
+
+/** Rows of a relationship file whose `from` and `to` ids belong to the given node files. */
+export function seedRelationshipsBetween(type: string, fromFile: string, toFile: string): SeedRow[] {
+  const fromIds = new Set(seedNodes(fromFile).map((row) => row.id));
+  const toIds = new Set(seedNodes(toFile).map((row) => row.id));
+  return seedRelationships(type).filter((row) => fromIds.has(row.from) && toIds.has(row.to));
+}
+
+/** Maps each region id to itself and all its sub-regions, from the PART_OF rows. */
+export function regionAndDescendants(regionId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const row of seedRelationshipsBetween('PART_OF', 'regions', 'regions')) {
+    children.set(row.to, [...(children.get(row.to) ?? []), row.from]);
+  }
+  const result = new Set<string>([regionId]);
+  const queue = [regionId];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.pop()!) ?? []) {
+      if (!result.has(child)) {
+        result.add(child);
+        queue.push(child);
+      }
+    }
+  }
+  return result;
+}
+
+/** Project id → programme id, from FUNDED_BY. */
+export function programmeOfProject(): Map<string, string> {
+  return new Map(seedRelationships('FUNDED_BY').map((row) => [row.from, row.to]));
+}
+
+/** Groups values by key. */
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
