@@ -4,7 +4,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/neo4j/local/launcher/**', 'src/neo4j/local/run*/**', 'schema/generated/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'src/neo4j/local/launcher/**', 'src/neo4j/local/run*/**', 'src/generated/**', 'coverage/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

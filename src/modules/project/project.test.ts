@@ -1,0 +1,171 @@
+/**
+ * Project lists against the seeded Neo4j: each filter, sorting, cursor pagination and
+ * bad input. Expected answers come from the seed CSV files.
+ */
+import { TestHelper } from '../../testing/test-helper';
+import { regionAndDescendants, seedNodes, seedRelationships } from '../../testing/seed-fixtures';
+
+let helper: TestHelper;
+beforeAll(async () => {
+  helper = await TestHelper.create();
+});
+afterAll(() => helper.close());
+
+const projects = seedNodes('projects');
+
+async function allIds(filter: Record<string, unknown>): Promise<string[]> {
+  const data = await helper.data<any>(
+    `query($filter: ProjectFilter) { projects(filter: $filter, first: 100) { totalCount nodes { id } } }`,
+    { filter },
+  );
+  expect(data.projects.totalCount).toBe(data.projects.nodes.length);
+  return data.projects.nodes.map((node: { id: string }) => node.id).sort();
+}
+
+const idsWhere = (relationship: string, match: (row: Record<string, string>) => boolean, side: 'from' | 'to' = 'from') =>
+  [...new Set(seedRelationships(relationship).filter(match).map((row) => row[side]))].sort();
+
+describe('projects filters', () => {
+  it('counts every seeded project with no filter', async () => {
+    const data = await helper.data<any>(`{ projects { totalCount } }`);
+    expect(data.projects.totalCount).toBe(projects.length);
+  });
+
+  it('filters by programme', async () => {
+    expect(await allIds({ programmeId: 'kolarctic-2014-2020' })).toEqual(
+      idsWhere('FUNDED_BY', (row) => row.to === 'kolarctic-2014-2020'),
+    );
+  });
+
+  it('filters by region including its sub-regions', async () => {
+    for (const regionId of ['RU-PSK', 'RU', 'FI1D', 'EE']) {
+      const inRegion = regionAndDescendants(regionId);
+      expect(await allIds({ regionId })).toEqual(idsWhere('LOCATED_IN', (row) => inRegion.has(row.to)));
+    }
+  });
+
+  it('filters by theme, organization and cluster', async () => {
+    const theme = seedRelationships('ADDRESSES')[0].to;
+    expect(await allIds({ themeId: theme })).toEqual(idsWhere('ADDRESSES', (row) => row.to === theme));
+    const organization = seedRelationships('PARTICIPATES_IN')[0].from;
+    expect(await allIds({ organizationId: organization })).toEqual(
+      idsWhere('PARTICIPATES_IN', (row) => row.from === organization, 'to'),
+    );
+    expect(await allIds({ clusterId: 'pskov-regional-project-cluster' })).toEqual(
+      idsWhere('MEMBER_OF', (row) => row.to === 'pskov-regional-project-cluster'),
+    );
+  });
+
+  it('filters by active period: running on or after activeFrom and started by activeTo', async () => {
+    const from = '2019-06-01';
+    const to = '2020-06-30';
+    const expected = projects
+      .filter((p) => p.start_date !== '' && p.start_date <= to && (p.end_date === '' || p.end_date >= from))
+      .map((p) => p.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await allIds({ activeFrom: from, activeTo: to })).toEqual(expected);
+  });
+
+  it('matches text case-insensitively on title, acronym and code', async () => {
+    const expected = projects
+      .filter((p) => [p.title, p.acronym, p.id].some((value) => value.toLowerCase().includes('barents')))
+      .map((p) => p.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(1);
+    expect(await allIds({ text: '  BARENTS ' })).toEqual(expected);
+  });
+
+  it('combines filters with AND', async () => {
+    const inPskov = new Set(idsWhere('LOCATED_IN', (row) => regionAndDescendants('RU-PSK').has(row.to)));
+    const expected = idsWhere('FUNDED_BY', (row) => row.to === 'latvia-russia-2014-2020').filter((id) => inPskov.has(id));
+    expect(await allIds({ programmeId: 'latvia-russia-2014-2020', regionId: 'RU-PSK' })).toEqual(expected);
+  });
+});
+
+describe('projects sorting and pagination', () => {
+  const dated = projects.filter((p) => p.start_date !== '');
+
+  it('sorts by start date descending, undated projects first as Neo4j orders nulls', async () => {
+    const data = await helper.data<any>(
+      `{ projects(first: 100, sort: { field: START_DATE, direction: DESC }) { nodes { startDate } } }`,
+    );
+    const dates = data.projects.nodes.map((n: any) => n.startDate).filter((d: string | null) => d !== null);
+    expect(dates).toEqual(dated.map((p) => p.start_date).sort().reverse());
+  });
+
+  it('walks every page with cursors and sees each project exactly once', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const data: any = await helper.data(
+        `query($after: String) { projects(first: 7, after: $after, sort: { field: ID }) {
+          totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+        { after },
+      );
+      pages += 1;
+      seen.push(...data.projects.nodes.map((n: any) => n.id));
+      expect(data.projects.pageInfo.hasPreviousPage).toBe(pages > 1);
+      if (!data.projects.pageInfo.hasNextPage) break;
+      after = data.projects.pageInfo.endCursor;
+    }
+    expect(pages).toBe(Math.ceil(projects.length / 7));
+    expect(seen).toHaveLength(projects.length);
+    expect(new Set(seen).size).toBe(projects.length);
+    expect(seen).toEqual([...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('returns an empty page after the last item, and for first: 0', async () => {
+    const last = await helper.data<any>(`{ projects(first: 100) { edges { cursor } } }`);
+    const lastCursor = last.projects.edges.at(-1).cursor;
+    const after = await helper.data<any>(`query($a: String) { projects(after: $a) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, {
+      a: lastCursor,
+    });
+    expect(after.projects).toEqual({ totalCount: projects.length, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    const zero = await helper.data<any>(`{ projects(first: 0) { totalCount nodes { id } pageInfo { hasNextPage } } }`);
+    expect(zero.projects).toEqual({ totalCount: projects.length, nodes: [], pageInfo: { hasNextPage: true } });
+  });
+
+  it('returns an empty connection when nothing matches', async () => {
+    const data = await helper.data<any>(`{ projects(filter: { text: "no project is called this" }) { totalCount nodes { id } } }`);
+    expect(data.projects).toEqual({ totalCount: 0, nodes: [] });
+  });
+});
+
+describe('projects bad input', () => {
+  it('rejects a bad cursor with BAD_USER_INPUT naming "after"', async () => {
+    const result = await helper.execute(`{ projects(after: "not-a-cursor") { totalCount } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    expect(result.errors?.[0].message).toContain('not-a-cursor');
+  });
+
+  it('rejects a page larger than the maximum', async () => {
+    const result = await helper.execute(`{ projects(first: ${helper.maxPageSize + 1}) { totalCount } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+
+  it('rejects an unknown id in a filter, naming the filter', async () => {
+    const result = await helper.execute(`{ projects(filter: { programmeId: "no-such-programme" }) { totalCount } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.programmeId' });
+    expect(result.errors?.[0].message).toContain('no-such-programme');
+  });
+
+  it('answers NOT_FOUND for an unknown project id', async () => {
+    const result = await helper.execute(`{ project(id: "KO9999") { id } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', id: 'KO9999' });
+    expect(result.data).toBeNull();
+  });
+
+  it('rejects a malformed date with a validation error naming the value', async () => {
+    const result = await helper.execute(`{ projects(filter: { activeFrom: "2018-13-45" }) { totalCount } }`);
+    expect(result.errors?.[0].extensions?.code).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
+    expect(result.errors?.[0].message).toContain('2018-13-45');
+  });
+
+  it('rejects an unknown sort field', async () => {
+    const result = await helper.execute(`{ projects(sort: { field: POPULARITY }) { totalCount } }`);
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0].message).toContain('POPULARITY');
+  });
+});
