@@ -68,8 +68,10 @@ export function isUnexpectedError(error: unknown): boolean {
   if (original instanceof CoopgraphError) return false;
   if (original instanceof GraphQLError) {
     const code = original.extensions?.code;
-    // graphql-js errors without a code are parse/validation/coercion errors about the request itself.
-    return typeof code === 'string' ? !knownCodes.has(code) || code === ErrorCode.INTERNAL_SERVER_ERROR : false;
+    if (typeof code === 'string') return !knownCodes.has(code) || code === ErrorCode.INTERNAL_SERVER_ERROR;
+    // Without a code, an error about the request itself (parse, validation, variables) has no path;
+    // one raised while executing a field (a resolver, a library, serialising the result) is ours.
+    return error instanceof GraphQLError && error.path !== undefined;
   }
   return true;
 }

@@ -21,6 +21,17 @@ import { playgroundRouter } from './playground/playground';
 
 export const GRAPHQL_PATH = '/graphql';
 
+// The driver retries failed reads for up to 30 s; a load balancer's probe gives up far sooner.
+const READINESS_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${milliseconds} ms`)), milliseconds);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export interface ServerDependencies {
   schema: GraphQLSchema;
   driver: Driver;
@@ -67,6 +78,9 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, httpSe
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // index.ts owns SIGTERM/SIGINT (drain, close the driver, stop a local Neo4j). Apollo's own
+    // handlers would race it: a second concurrent stop() never returns, so shutdown would hang.
+    stopOnTerminationSignals: false,
     // Introspection stays on: analysts explore the schema in the playground.
     introspection: true,
     plugins: [
@@ -91,7 +105,7 @@ export function createServer(dependencies: ServerDependencies) {
 
   app.get('/ready', async (_request, response) => {
     try {
-      const missing = await missingMigrations(new Executor(driver, database));
+      const missing = await withTimeout(missingMigrations(new Executor(driver, database)), READINESS_TIMEOUT_MS);
       if (missing.length > 0) {
         response.status(503).json({ status: 'not ready', reason: 'migrations not applied', missing });
         return;

@@ -1,0 +1,215 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { fromRoot } from './paths';
+import { testConnection } from './testing/test-database';
+
+// The real entry point in a child process, as `npm start` runs it but without the build step:
+// ts-node compiles on the fly (decorators and their metadata included).
+const ENTRY = ['-r', 'ts-node/register/transpile-only', fromRoot('src', 'index.ts')];
+const STARTUP_TIMEOUT_MS = 90_000;
+
+interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+interface Api {
+  child: ChildProcess;
+  port: number;
+  logs: LogLine[];
+  stderr: () => string;
+  exited: Promise<number | null>;
+  /** Resolves with the first log line matching `predicate` (already written or yet to come). */
+  logged(predicate: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+}
+
+/** A port nothing listens on right now (the config rejects PORT=0). */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts src/index.ts with only the given environment (no NODE_ENV: Apollo must behave as in production). */
+function launch(environment: Record<string, string>): Api {
+  const child = spawn(process.execPath, ENTRY, {
+    cwd: fromRoot(),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CI: 'true', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: LogLine[] = [];
+  const waiters: Array<() => void> = [];
+  let stderr = '';
+  let pending = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines.filter(Boolean)) {
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        logs.push({ level: 0, msg: line });
+      }
+    }
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  exited.then(() => waiters.splice(0).forEach((wake) => wake()));
+
+  const logged = async (predicate: (line: LogLine) => boolean, timeoutMs = STARTUP_TIMEOUT_MS) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const line = logs.find(predicate);
+      if (line) return line;
+      if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+        throw new Error(`log line not seen (exit ${child.exitCode ?? child.signalCode}); stdout:\n${JSON.stringify(logs, null, 1)}\nstderr:\n${stderr}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 250);
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  };
+  return { child, port: Number(environment.PORT), logs, stderr: () => stderr, exited, logged };
+}
+
+/** `promise`, or a failure naming what did not happen within `ms`. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** True once connecting to the port is refused. */
+function connectionRefused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+/**
+ * Opens a POST /graphql whose headers the server has read (it answered 100-continue, so the
+ * request is in flight) but whose body is held back until `finish()` sends it.
+ */
+async function openRequest(port: number, query: string) {
+  const body = JSON.stringify({ query });
+  const request = http.request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/graphql',
+    headers: {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'x-request-id': 'in-flight-1',
+      expect: '100-continue',
+    },
+  });
+  const response = new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+    request.once('response', (incoming) => {
+      let text = '';
+      incoming.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      incoming.once('end', () => resolve({ status: incoming.statusCode ?? 0, body: JSON.parse(text) }));
+      incoming.once('error', reject);
+    });
+    request.once('error', reject);
+  });
+  request.flushHeaders();
+  await new Promise<void>((resolve, reject) => {
+    request.once('continue', resolve);
+    request.once('error', reject);
+  });
+  return {
+    finish() {
+      request.end(body);
+      return response;
+    },
+  };
+}
+
+describe('the entry point, run as a process', () => {
+  let api: Api | undefined;
+
+  afterEach(async () => {
+    if (api && api.child.exitCode === null && api.child.signalCode === null) {
+      api.child.kill('SIGKILL');
+      await api.exited;
+    }
+    api = undefined;
+  });
+
+  it('drains the request in flight on SIGTERM, refuses new ones, closes and exits 0', async () => {
+    const connection = testConnection();
+    const port = await freePort();
+    api = launch({
+      NEO4J_URI: connection.uri,
+      NEO4J_USERNAME: connection.username,
+      NEO4J_PASSWORD: connection.password,
+      NEO4J_DATABASE: connection.database,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_ON_START: 'never',
+      OPEN_PLAYGROUND: 'false',
+      LOG_LEVEL: 'info',
+    });
+    await api.logged((line) => line.msg.startsWith('coopgraph API ready'));
+
+    const inFlight = await openRequest(port, '{ programmes(first: 100) { totalCount nodes { id name } } }');
+    api.child.kill('SIGTERM');
+    await api.logged((line) => line.msg.startsWith('shutting down'), 10_000);
+
+    // New connections are refused while the old request is still open.
+    const deadline = Date.now() + 5_000;
+    while (!(await connectionRefused(port))) {
+      if (Date.now() > deadline) throw new Error('the server still accepts connections after SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    expect(api.logs.some((line) => line.msg === 'stopped')).toBe(false);
+
+    const { status, body } = await within(inFlight.finish(), 10_000, 'the response to the request in flight');
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      data: { programmes: { totalCount: expect.any(Number), nodes: expect.any(Array) } },
+    });
+    const { programmes } = (body as { data: { programmes: { totalCount: number; nodes: unknown[] } } }).data;
+    expect(programmes.totalCount).toBeGreaterThan(0);
+    expect(programmes.nodes).toHaveLength(programmes.totalCount);
+
+    expect(await within(api.exited, 15_000, 'exit after draining')).toBe(0);
+    const messages = api.logs.map((line) => line.msg);
+    const requestLine = api.logs.findIndex((line) => line.requestId === 'in-flight-1' && line.msg === 'graphql request');
+    expect(requestLine).toBeGreaterThan(messages.findIndex((message) => message.startsWith('shutting down')));
+    expect(messages.indexOf('stopped')).toBeGreaterThan(requestLine);
+    expect(api.stderr()).toBe('');
+  });
+
+  it('exits 1 on a bad configuration, listing every bad variable on stderr', async () => {
+    api = launch({ PORT: 'abc', NEO4J_URI: 'http://x', LOG_LEVEL: 'loud', SEED_ON_START: 'never' });
+
+    expect(await within(api.exited, STARTUP_TIMEOUT_MS, 'exit on bad configuration')).toBe(1);
+    for (const variable of ['PORT', 'NEO4J_URI', 'LOG_LEVEL']) {
+      expect(api.stderr()).toMatch(new RegExp(`^\\s*- ${variable}: `, 'm'));
+    }
+    expect(api.stderr()).not.toMatch(/^\s*- SEED_ON_START/m);
+    expect(api.logs.some((line) => line.msg.startsWith('coopgraph API ready'))).toBe(false);
+  });
+});
