@@ -4,22 +4,16 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { ConfigError, loadConfig, type Config } from './config';
-import { createLogger, type Logger } from './logger';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
 import { createDriver } from './neo4j/driver';
 import { Executor } from './neo4j/executor';
-import { startLocalNeo4j, stopLocalNeo4j } from './neo4j/local/local-server';
+import { resolveNeo4j } from './neo4j/connect';
+import { stopLocalNeo4j } from './neo4j/local/local-server';
 import { migrate } from './neo4j/migrations';
 import { createSchema } from './schema';
 import { loadSeedIfWanted } from './seed/on-start';
 import { createServer, GRAPHQL_PATH } from './server';
-
-async function resolveNeo4jUri(config: Config, logger: Logger): Promise<{ uri: string; startedLocally: boolean }> {
-  if (config.neo4j.uri) return { uri: config.neo4j.uri, startedLocally: false };
-  logger.info({ port: config.neo4j.localPort }, 'NEO4J_URI is not set: starting the project’s local Neo4j');
-  const local = await startLocalNeo4j({ port: config.neo4j.localPort });
-  return { uri: local.uri, startedLocally: !local.reused };
-}
 
 // Opening a browser is a convenience for people at a desktop; failure to do so is not an error.
 function openInBrowser(url: string): void {
@@ -32,7 +26,7 @@ function openInBrowser(url: string): void {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const { uri, startedLocally } = await resolveNeo4jUri(config, logger);
+  const { uri, startedLocally } = await resolveNeo4j(config, (message) => logger.info(message));
   const driver = createDriver({ uri, username: config.neo4j.username, password: config.neo4j.password });
   await driver.verifyConnectivity({ database: config.neo4j.database });
 

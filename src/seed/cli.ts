@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { fromRoot } from '../paths';
+import { resolveNeo4j } from '../neo4j/connect';
 import { createDriver } from '../neo4j/driver';
 import { Executor } from '../neo4j/executor';
 import { migrate } from '../neo4j/migrations';
@@ -35,8 +36,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const config = loadConfig();
-  // Without NEO4J_URI the project runs its own local Neo4j on the configured port.
-  const uri = config.neo4j.uri ?? `bolt://127.0.0.1:${config.neo4j.localPort}`;
+  // Without NEO4J_URI the project's own local Neo4j is started (or reused) and left running.
+  const { uri } = await resolveNeo4j(config, print);
   const driver = createDriver({ uri, username: config.neo4j.username, password: config.neo4j.password });
   try {
     const executor = new Executor(driver, config.neo4j.database);
