@@ -3,7 +3,7 @@
  * that carry them, and the formatter that masks everything unexpected.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { unwrapResolverError } from '@apollo/server/errors';
 
 /** Every `extensions.code` a client of coopgraph can receive. */
 export const ErrorCode = {
@@ -84,9 +84,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   if (isUnexpectedError(error) || code === undefined || !knownCodes.has(code)) {
-    if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED || code === ApolloServerErrorCode.BAD_USER_INPUT) {
-      return { ...formatted, extensions };
-    }
     return {
       message: 'Internal server error',
       locations: formatted.locations,
