@@ -1,16 +1,5 @@
-import type { Executor } from '../../neo4j/executor';
-import { SortDirection } from '../shared/pagination';
-import { ClusterSortField } from './cluster.args';
-import { clusterListStatements } from './cluster.cypher';
-import { ClusterRepository, toCluster } from './cluster.repository';
+import { toCluster } from './cluster.repository';
 import { ClusterKind } from './cluster.type';
-
-function fakeExecutor() {
-  const read = jest.fn().mockResolvedValue([{ unknownReferences: [], totalCount: 0, items: [] }]);
-  return { executor: { read } as unknown as Executor, read };
-}
-
-const parametersOf = (cypher: string) => new Set([...cypher.matchAll(/\$(\w+)/g)].map(([, name]) => name));
 
 describe('toCluster', () => {
   it('maps stored properties, keeping the stored kind as the enum value', () => {
@@ -35,36 +24,5 @@ describe('toCluster', () => {
     expect(() => toCluster({ id: 'c', name: 'C', kind: 'platform', source: 'cbc' })).toThrow(
       'Stored cluster "c" has unknown kind "platform"',
     );
-  });
-});
-
-describe('ClusterRepository.list', () => {
-  it('sends the filters as the statement expects them and absent ones as null', async () => {
-    const { executor, read } = fakeExecutor();
-    await new ClusterRepository(executor).list({ kind: ClusterKind.PROJECT_PLATFORM, minProgrammes: 2, text: ' Blue ' }, undefined, {
-      offset: 0,
-      limit: 20,
-    });
-    expect(read).toHaveBeenCalledWith(clusterListStatements[ClusterSortField.NAME][SortDirection.ASC], {
-      kind: 'project_platform',
-      programmeId: null,
-      regionId: null,
-      minProgrammes: 2,
-      text: 'blue',
-      offset: 0,
-      limit: 20,
-    });
-  });
-
-  const everySort = Object.values(ClusterSortField).flatMap((field) =>
-    Object.values(SortDirection).map((direction) => [field, direction] as const),
-  );
-
-  it.each(everySort)('sends every parameter the %s %s statement uses', async (field, direction) => {
-    const { executor, read } = fakeExecutor();
-    await new ClusterRepository(executor).list(undefined, { field, direction }, { offset: 0, limit: 1 });
-    const [cypher, parameters] = read.mock.calls[0];
-    expect(cypher).toBe(clusterListStatements[field][direction]);
-    expect(Object.keys(parameters)).toEqual(expect.arrayContaining([...parametersOf(cypher)]));
   });
 });

@@ -1,10 +1,4 @@
-import type { Executor } from '../../neo4j/executor';
-import { SortDirection } from '../shared/pagination';
-import { EventSortField } from './event.args';
-import { eventListStatements } from './event.cypher';
-import { EventRepository, toEvent, toSpeaker } from './event.repository';
-
-const parametersOf = (cypher: string) => new Set([...cypher.matchAll(/\$(\w+)/g)].map(([, name]) => name));
+import { toEvent, toSpeaker } from './event.repository';
 
 describe('toEvent', () => {
   it('maps absent dates and city to null', () => {
@@ -30,30 +24,5 @@ describe('toSpeaker', () => {
       source: 'article',
       sourceUrls: [],
     });
-  });
-});
-
-describe('EventRepository.list', () => {
-  it('sorts by start date unless told otherwise', async () => {
-    const read = jest.fn().mockResolvedValue([{ unknownReferences: [], totalCount: 0, items: [] }]);
-    await new EventRepository({ read } as unknown as Executor).list(undefined, undefined, { offset: 0, limit: 5 });
-    expect(read).toHaveBeenCalledWith(eventListStatements[EventSortField.START_DATE][SortDirection.ASC], {
-      regionId: null,
-      text: null,
-      offset: 0,
-      limit: 5,
-    });
-  });
-
-  const everySort = Object.values(EventSortField).flatMap((field) =>
-    Object.values(SortDirection).map((direction) => [field, direction] as const),
-  );
-
-  it.each(everySort)('sends every parameter the %s %s statement uses', async (field, direction) => {
-    const read = jest.fn().mockResolvedValue([{ unknownReferences: [], totalCount: 0, items: [] }]);
-    await new EventRepository({ read } as unknown as Executor).list({ regionId: 'RU-SPE' }, { field, direction }, { offset: 0, limit: 1 });
-    const [cypher, parameters] = read.mock.calls[0];
-    expect(cypher).toBe(eventListStatements[field][direction]);
-    expect(Object.keys(parameters)).toEqual(expect.arrayContaining([...parametersOf(cypher)]));
   });
 });

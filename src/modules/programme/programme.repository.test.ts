@@ -1,7 +1,6 @@
-import type { Executor } from '../../neo4j/executor';
 import { RegionLevel, type Region } from '../region/region.type';
 import { DataSource } from '../shared/provenance';
-import { ProgrammeRepository, toProgramme, toProgrammeCoverage } from './programme.repository';
+import { toProgramme, toProgrammeCoverage } from './programme.repository';
 
 const stored = {
   id: 'interreg-bsr-2014-2020',
@@ -46,13 +45,5 @@ describe('toProgrammeCoverage', () => {
       source: DataSource.CBC,
       sourceUrls: ['https://a.example', 'https://b.example'],
     });
-  });
-});
-
-describe('ProgrammeRepository.list', () => {
-  it('normalises the kind filter for the case-insensitive comparison', async () => {
-    const read = jest.fn().mockResolvedValue([{ unknownReferences: [], totalCount: 0, items: [] }]);
-    await new ProgrammeRepository({ read } as unknown as Executor).list({ kind: ' ENI CBC ' }, undefined, { offset: 0, limit: 5 });
-    expect(read.mock.calls[0][1]).toEqual({ text: null, regionId: null, kind: 'eni cbc', offset: 0, limit: 5 });
   });
 });

@@ -1,0 +1,198 @@
+/**
+ * Events against the seeded Neo4j: each filter, each sort order, lookup by id, the
+ * relationship fields of every event, and batching of those fields. Expected answers
+ * come from the seed CSV files.
+ */
+import { TestHelper } from '../../testing/test-helper';
+import { groupBy, regionAndDescendants, seedNodes, seedRelationshipsBetween, type SeedRow } from '../../testing/seed-fixtures';
+
+let helper: TestHelper;
+beforeAll(async () => {
+  helper = await TestHelper.create();
+});
+afterAll(() => helper.close());
+
+const events = seedNodes('events');
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort(byCodeUnits);
+const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => node.id);
+const orNull = (value: string) => (value === '' ? null : value);
+const sourceUrls = (row: SeedRow) => (row.source_url === '' ? [] : row.source_url.split(' ; '));
+
+async function allIds(filter: Record<string, unknown>): Promise<string[]> {
+  const data = await helper.data<any>(`query($filter: EventFilter) { events(filter: $filter, first: 100) { totalCount nodes { id } } }`, {
+    filter,
+  });
+  expect(data.events.totalCount).toBe(data.events.nodes.length);
+  return sorted(ids(data.events.nodes));
+}
+
+describe('events list and filters', () => {
+  // By start date; undated events last, as Neo4j orders nulls; ties by id.
+  const undated = (row: SeedRow) => (row.start_date === '' ? 1 : 0);
+  const byStartDate = [...events]
+    .sort((a, b) => undated(a) - undated(b) || byCodeUnits(a.start_date, b.start_date) || byCodeUnits(a.id, b.id))
+    .map((row) => row.id);
+
+  it('lists every event, by start date by default, with the properties of its seed row', async () => {
+    const data = await helper.data<any>(
+      `{ events(first: 100) { totalCount nodes { id name kind startDate endDate city source sourceUrls } } }`,
+    );
+    const rows = new Map(events.map((row) => [row.id, row]));
+    expect(data.events.totalCount).toBe(events.length);
+    expect(data.events.nodes).toEqual(
+      byStartDate.map((id) => {
+        const row = rows.get(id)!;
+        return {
+          id,
+          name: row.name,
+          kind: row.kind,
+          startDate: orNull(row.start_date),
+          endDate: orNull(row.end_date),
+          city: orNull(row.city),
+          source: row.source.toUpperCase(),
+          sourceUrls: sourceUrls(row),
+        };
+      }),
+    );
+    // The seed has a dated and an undated event, so the null ordering is exercised.
+    expect(events.some((row) => row.start_date === '') && events.some((row) => row.start_date !== '')).toBe(true);
+  });
+
+  it('sorts by start date descending as the exact reverse, and by name', async () => {
+    const data = await helper.data<any>(`{
+      desc: events(first: 100, sort: { field: START_DATE, direction: DESC }) { nodes { id } }
+      byName: events(first: 100, sort: { field: NAME }) { nodes { id } }
+    }`);
+    expect(ids(data.desc.nodes)).toEqual([...byStartDate].reverse());
+    const byName = [...events].sort((a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnits(a.id, b.id));
+    expect(ids(data.byName.nodes)).toEqual(byName.map((row) => row.id));
+    // Name order differs from date order, so the two sorts are told apart.
+    expect(byName.map((row) => row.id)).not.toEqual(byStartDate);
+  });
+
+  it.each(['RU-SPE', 'RU-NWFD', 'RU', 'RU-PSK', 'FI'])('filters by region %s including its sub-regions', async (regionId) => {
+    const inRegion = regionAndDescendants(regionId);
+    const expected = sorted(
+      seedRelationshipsBetween('HELD_IN', 'events', 'regions')
+        .filter((row) => inRegion.has(row.to))
+        .map((row) => row.from),
+    );
+    expect(await allIds({ regionId })).toEqual(expected);
+  });
+
+  it('matches text case-insensitively on name, and combines filters with AND', async () => {
+    for (const text of [' FORUM ', 'cluster approach']) {
+      const expected = sorted(events.filter((row) => row.name.toLowerCase().includes(text.trim().toLowerCase())).map((row) => row.id));
+      expect(expected).toHaveLength(1);
+      expect(await allIds({ text })).toEqual(expected);
+      expect(await allIds({ text, regionId: 'RU-SPE' })).toEqual(expected);
+      expect(await allIds({ text, regionId: 'FI' })).toEqual([]);
+    }
+  });
+});
+
+describe('event by id and bad input', () => {
+  it('returns an event by id', async () => {
+    const data = await helper.data<any>(`{ event(id: "strategic-leaders-forum-2018") { id startDate endDate } }`);
+    const row = events.find((event) => event.id === 'strategic-leaders-forum-2018')!;
+    expect(data.event).toEqual({ id: row.id, startDate: row.start_date, endDate: row.end_date });
+  });
+
+  it('answers NOT_FOUND for an unknown event id', async () => {
+    const result = await helper.execute(`{ event(id: "no-such-event") { id } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', id: 'no-such-event' });
+    expect(result.data).toBeNull();
+  });
+
+  it('rejects an unknown regionId with BAD_USER_INPUT naming filter.regionId', async () => {
+    const result = await helper.execute(`{ events(filter: { regionId: "XX-NOPE" }) { totalCount } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.regionId' });
+    expect(result.errors?.[0].message).toContain('XX-NOPE');
+  });
+});
+
+// Each relationship field appears once, so each loader is called from one place only.
+const relationshipsQuery = `query($first: Int) {
+  events(first: $first, sort: { field: NAME }) {
+    nodes {
+      id
+      speakers { topic source person { id } }
+      organizers { id }
+      partOf { id }
+      parts { id }
+      heldIn { id }
+      presentedClusters { id }
+      presentedProjects { id }
+      agreementsSigned { id }
+    }
+  }
+}`;
+
+describe('event relationship fields', () => {
+  /** Ids at the other end of `type` rows between `file` and events, per event. */
+  const toEvent = (type: string, file: string) => {
+    const groups = groupBy(seedRelationshipsBetween(type, file, 'events'), (row) => row.to);
+    return (id: string) => sorted((groups.get(id) ?? []).map((row) => row.from));
+  };
+  const fromEvent = (type: string, file: string) => {
+    const groups = groupBy(seedRelationshipsBetween(type, 'events', file), (row) => row.from);
+    return (id: string) => sorted((groups.get(id) ?? []).map((row) => row.to));
+  };
+  const spokeAt = groupBy(seedRelationshipsBetween('SPOKE_AT', 'people', 'events'), (row) => row.to);
+  const organizers = toEvent('ORGANIZED', 'organizations');
+  const parentEvent = fromEvent('PART_OF', 'events');
+  const parts = toEvent('PART_OF', 'events');
+  const heldIn = fromEvent('HELD_IN', 'regions');
+  const presentedClusters = toEvent('PRESENTED_AT', 'clusters');
+  const presentedProjects = toEvent('PRESENTED_AT', 'projects');
+  const agreementsSigned = toEvent('AGREEMENT_SIGNED_AT', 'projects');
+
+  it('match the SPOKE_AT, ORGANIZED, PART_OF, HELD_IN, PRESENTED_AT and AGREEMENT_SIGNED_AT rows of every event', async () => {
+    const data = await helper.data<any>(relationshipsQuery, { first: 100 });
+    expect(data.events.nodes).toHaveLength(events.length);
+    const byPerson = (a: any, b: any) => byCodeUnits(a.person.id, b.person.id);
+    for (const event of data.events.nodes) {
+      expect({
+        id: event.id,
+        speakers: [...event.speakers].sort(byPerson),
+        organizers: sorted(ids(event.organizers)),
+        partOf: event.partOf === null ? [] : [event.partOf.id],
+        parts: sorted(ids(event.parts)),
+        heldIn: event.heldIn === null ? [] : [event.heldIn.id],
+        presentedClusters: sorted(ids(event.presentedClusters)),
+        presentedProjects: sorted(ids(event.presentedProjects)),
+        agreementsSigned: sorted(ids(event.agreementsSigned)),
+      }).toEqual({
+        id: event.id,
+        speakers: (spokeAt.get(event.id) ?? [])
+          .map((row) => ({ topic: orNull(row.topic), source: row.source.toUpperCase(), person: { id: row.from } }))
+          .sort(byPerson),
+        organizers: organizers(event.id),
+        partOf: parentEvent(event.id),
+        parts: parts(event.id),
+        heldIn: heldIn(event.id),
+        presentedClusters: presentedClusters(event.id),
+        presentedProjects: presentedProjects(event.id),
+        agreementsSigned: agreementsSigned(event.id),
+      });
+    }
+    // The round table lies within the forum: PART_OF is read in both directions.
+    expect(parentEvent('round-table-cluster-approach-2018')).toEqual(['strategic-leaders-forum-2018']);
+  });
+
+  it('cost the same number of Cypher statements for 1 event as for all of them', async () => {
+    const small = await helper.execute<any>(relationshipsQuery, { first: 1 });
+    const large = await helper.execute<any>(relationshipsQuery, { first: 100 });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(small.data.events.nodes).toHaveLength(1);
+    expect(large.data.events.nodes).toHaveLength(events.length);
+    const heldInOf = (result: any) => result.data.events.nodes.filter((node: any) => node.heldIn !== null).length;
+    expect(heldInOf(large)).toBeGreaterThan(heldInOf(small));
+    expect(large.statements).toBe(small.statements);
+    // One statement for the list plus one per relationship field (8).
+    expect(large.statements).toBe(9);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * Programmes against the seeded Neo4j: each filter, each sort order, lookup by id, the
+ * projects, coverage and clusters of each programme, and batching of those fields.
+ * Expected answers come from the seed CSV files.
+ */
+import { TestHelper } from '../../testing/test-helper';
+import {
+  groupBy,
+  regionAndDescendants,
+  seedNodes,
+  seedRelationships,
+  seedRelationshipsBetween,
+  type SeedRow,
+} from '../../testing/seed-fixtures';
+
+let helper: TestHelper;
+beforeAll(async () => {
+  helper = await TestHelper.create();
+});
+afterAll(() => helper.close());
+
+const programmes = seedNodes('programmes');
+const projects = new Map(seedNodes('projects').map((row) => [row.id, row]));
+const covers = seedRelationships('COVERS');
+const parentOf = new Map(seedRelationshipsBetween('PART_OF', 'regions', 'regions').map((row) => [row.from, row.to]));
+
+/** A region and every region it lies in, by walking PART_OF upwards. */
+function regionAndAncestors(id: string): Set<string> {
+  const result = new Set([id]);
+  for (let parent = parentOf.get(id); parent !== undefined; parent = parentOf.get(parent)) result.add(parent);
+  return result;
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort(byCodeUnits);
+const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => node.id);
+const orNull = (value: string) => (value === '' ? null : value);
+const sourceUrls = (row: SeedRow) => (row.source_url === '' ? [] : row.source_url.split(' ; '));
+
+async function allIds(filter: Record<string, unknown>): Promise<string[]> {
+  const data = await helper.data<any>(
+    `query($filter: ProgrammeFilter) { programmes(filter: $filter, first: 100) { totalCount nodes { id } } }`,
+    { filter },
+  );
+  expect(data.programmes.totalCount).toBe(data.programmes.nodes.length);
+  return sorted(ids(data.programmes.nodes));
+}
+
+const idsWhere = (match: (row: SeedRow) => boolean) => sorted(programmes.filter(match).map((row) => row.id));
+
+describe('programmes list', () => {
+  it('lists every programme, by name, with the properties of its seed row', async () => {
+    const data = await helper.data<any>(`{ programmes(first: 100) { totalCount nodes {
+      id name shortName period kind areaAsStated managingAuthority budgetAsStated platformCallOpen source sourceUrls } } }`);
+    const expected = [...programmes]
+      .sort((a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnits(a.id, b.id))
+      .map((row) => ({
+        id: row.id,
+        name: row.name,
+        shortName: row.short_name,
+        period: orNull(row.period),
+        kind: row.kind,
+        areaAsStated: orNull(row.area_as_stated),
+        managingAuthority: orNull(row.managing_authority),
+        budgetAsStated: orNull(row.budget_as_stated),
+        platformCallOpen: row.platform_call_open === '' ? null : row.platform_call_open === 'true',
+        source: row.source.toUpperCase(),
+        sourceUrls: sourceUrls(row),
+      }));
+    expect(data.programmes.totalCount).toBe(programmes.length);
+    expect(data.programmes.nodes).toEqual(expected);
+  });
+
+  it('sorts by id, both directions', async () => {
+    const data = await helper.data<any>(`{
+      asc: programmes(first: 100, sort: { field: ID }) { nodes { id } }
+      desc: programmes(first: 100, sort: { field: ID, direction: DESC }) { nodes { id } }
+    }`);
+    const expected = programmes.map((row) => row.id).sort(byCodeUnits);
+    expect(ids(data.asc.nodes)).toEqual(expected);
+    expect(ids(data.desc.nodes)).toEqual([...expected].reverse());
+  });
+
+  it('matches text case-insensitively on name or short name', async () => {
+    for (const text of [' RUSSIA ', 'bsr', 'baltic sea']) {
+      const needle = text.trim().toLowerCase();
+      const expected = idsWhere((row) => row.name.toLowerCase().includes(needle) || row.short_name.toLowerCase().includes(needle));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await allIds({ text })).toEqual(expected);
+    }
+    // "bsr" occurs only in a short name: both properties are searched.
+    expect(programmes.some((row) => row.name.toLowerCase().includes('bsr'))).toBe(false);
+  });
+
+  it('filters by kind, case- and space-insensitively', async () => {
+    for (const kind of [' eni cbc ', 'INTERREG']) {
+      const expected = idsWhere((row) => row.kind.toLowerCase() === kind.trim().toLowerCase());
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await allIds({ kind })).toEqual(expected);
+    }
+    expect(await allIds({ kind: 'Interreg V-A' })).toEqual([]);
+  });
+
+  it.each(['RU-PSK', 'RU-NWFD', 'RU', 'FI1D', 'FI1D1', 'NO-54', 'EE', 'DE'])(
+    'filters by regionId %s: programmes whose covered regions overlap it',
+    async (regionId) => {
+      const below = regionAndDescendants(regionId);
+      const above = regionAndAncestors(regionId);
+      // A covered region lies within the given one, or the given one lies within a covered region.
+      const expected = sorted(covers.filter((row) => below.has(row.to) || above.has(row.to)).map((row) => row.from));
+      expect(await allIds({ regionId })).toEqual(expected);
+    },
+  );
+
+  it('combines filters with AND', async () => {
+    const inRussia = regionAndDescendants('RU');
+    const coveringRussia = new Set(covers.filter((row) => inRussia.has(row.to)).map((row) => row.from));
+    const expected = idsWhere((row) => row.kind === 'ENI CBC' && coveringRussia.has(row.id) && row.name.includes('Latvia'));
+    expect(expected).toHaveLength(1);
+    expect(await allIds({ kind: 'eni cbc', regionId: 'RU', text: 'latvia' })).toEqual(expected);
+  });
+});
+
+describe('programme by id and bad input', () => {
+  it('returns a programme by id', async () => {
+    const data = await helper.data<any>(`{ programme(id: "kolarctic-2014-2020") { id shortName } }`);
+    const row = programmes.find((programme) => programme.id === 'kolarctic-2014-2020')!;
+    expect(data.programme).toEqual({ id: row.id, shortName: row.short_name });
+  });
+
+  it('answers NOT_FOUND for an unknown programme id', async () => {
+    const result = await helper.execute(`{ programme(id: "no-such-programme") { id } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', id: 'no-such-programme' });
+    expect(result.data).toBeNull();
+  });
+
+  it('rejects an unknown regionId with BAD_USER_INPUT naming filter.regionId', async () => {
+    const result = await helper.execute(`{ programmes(filter: { regionId: "XX-NOPE" }) { totalCount } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.regionId' });
+    expect(result.errors?.[0].message).toContain('XX-NOPE');
+  });
+});
+
+// Each relationship field appears once, so each loader is called from one place only.
+const relationshipsQuery = `query($first: Int) {
+  programmes(first: $first, sort: { field: ID }) {
+    nodes {
+      id
+      projects { id }
+      coverage { eligibility source sourceUrls region { id } }
+      clusters { id }
+    }
+  }
+}`;
+
+describe('programme relationship fields', () => {
+  /** By title as the schema promises; projects without a title come last (Neo4j sorts nulls last). */
+  const byTitle = (a: string, b: string) => {
+    const [x, y] = [projects.get(a)!.title, projects.get(b)!.title];
+    if (x === '' || y === '') return (x === '' ? 1 : 0) - (y === '' ? 1 : 0) || byCodeUnits(a, b);
+    return byCodeUnits(x, y) || byCodeUnits(a, b);
+  };
+  const fundedBy = groupBy(seedRelationships('FUNDED_BY'), (row) => row.to);
+  const covering = groupBy(covers, (row) => row.from);
+  const supporting = groupBy(seedRelationships('SUPPORTED_BY'), (row) => row.to);
+
+  it('match the FUNDED_BY, COVERS and SUPPORTED_BY rows of every programme', async () => {
+    const data = await helper.data<any>(relationshipsQuery, { first: 100 });
+    expect(data.programmes.nodes).toHaveLength(programmes.length);
+    for (const programme of data.programmes.nodes) {
+      const coverage = [...programme.coverage].sort((a: any, b: any) => byCodeUnits(a.region.id, b.region.id));
+      expect({ id: programme.id, projects: ids(programme.projects), coverage, clusters: sorted(ids(programme.clusters)) }).toEqual({
+        id: programme.id,
+        projects: (fundedBy.get(programme.id) ?? []).map((row) => row.from).sort(byTitle),
+        coverage: (covering.get(programme.id) ?? [])
+          .map((row) => ({
+            eligibility: row.eligibility,
+            source: row.source.toUpperCase(),
+            sourceUrls: sourceUrls(row),
+            region: { id: row.to },
+          }))
+          .sort((a, b) => byCodeUnits(a.region.id, b.region.id)),
+        clusters: sorted((supporting.get(programme.id) ?? []).map((row) => row.from)),
+      });
+    }
+    // The seed has both kinds of eligibility, and a programme that covers nothing.
+    expect(new Set(covers.map((row) => row.eligibility))).toEqual(new Set(['core', 'adjoining']));
+    expect(data.programmes.nodes.some((programme: any) => programme.coverage.length === 0)).toBe(true);
+  });
+
+  it('cost the same number of Cypher statements for 2 programmes as for all of them', async () => {
+    const small = await helper.execute<any>(relationshipsQuery, { first: 2 });
+    const large = await helper.execute<any>(relationshipsQuery, { first: 100 });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(small.data.programmes.nodes).toHaveLength(2);
+    expect(large.data.programmes.nodes).toHaveLength(programmes.length);
+    const projectsOf = (result: any) => result.data.programmes.nodes.flatMap((node: any) => node.projects).length;
+    expect(projectsOf(large)).toBeGreaterThan(projectsOf(small));
+    expect(large.statements).toBe(small.statements);
+    // One statement for the list plus one per relationship field (3).
+    expect(large.statements).toBe(4);
+  });
+});
