@@ -3,6 +3,7 @@
  * lookup by id, the relationship fields of every cluster, and batching of those fields.
  * Expected answers come from the seed CSV files.
  */
+import { byCodeUnits, sorted, ids } from '../../testing/compare';
 import { TestHelper } from '../../testing/test-helper';
 import {
   groupBy,
@@ -27,9 +28,6 @@ const supportersOf = groupBy(seedRelationships('SUPPORTED_BY'), (row) => row.fro
 const basedIn = groupBy(seedRelationshipsBetween('BASED_IN', 'clusters', 'regions'), (row) => row.from);
 const locatedIn = groupBy(seedRelationships('LOCATED_IN'), (row) => row.from);
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort(byCodeUnits);
-const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => node.id);
 
 const members = (cluster: string) => (membersOf.get(cluster) ?? []).map((row) => row.from);
 /** Distinct programmes funding the member projects. */

@@ -3,6 +3,7 @@
  * order, lookup by id, the relationship fields of every organization, and batching of
  * those fields. Expected answers come from the seed CSV files.
  */
+import { byCodeUnits, sorted, ids } from '../../testing/compare';
 import { TestHelper } from '../../testing/test-helper';
 import {
   groupBy,
@@ -24,9 +25,6 @@ const organizations = seedNodes('organizations');
 const participations = seedRelationships('PARTICIPATES_IN');
 const projectProgramme = programmeOfProject();
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort(byCodeUnits);
-const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => node.id);
 
 async function allIds(filter: Record<string, unknown>): Promise<string[]> {
   const data = await helper.data<any>(

@@ -3,6 +3,7 @@
  * person works and spoke, and batching of those fields. Expected answers come from the
  * seed CSV files.
  */
+import { byCodeUnits, sorted, ids } from '../../testing/compare';
 import { TestHelper } from '../../testing/test-helper';
 import { groupBy, seedNodes, seedRelationships, type SeedRow } from '../../testing/seed-fixtures';
 
@@ -15,9 +16,6 @@ afterAll(() => helper.close());
 const people = seedNodes('people');
 const worksFor = seedRelationships('WORKS_FOR');
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort(byCodeUnits);
-const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => node.id);
 const orNull = (value: string) => (value === '' ? null : value);
 const sourceUrls = (row: SeedRow) => (row.source_url === '' ? [] : row.source_url.split(' ; '));
 

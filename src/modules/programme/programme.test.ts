@@ -3,6 +3,7 @@
  * projects, coverage and clusters of each programme, and batching of those fields.
  * Expected answers come from the seed CSV files.
  */
+import { byCodeUnits, sorted, ids } from '../../testing/compare';
 import { TestHelper } from '../../testing/test-helper';
 import {
   groupBy,
@@ -31,9 +32,6 @@ function regionAndAncestors(id: string): Set<string> {
   return result;
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort(byCodeUnits);
-const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => node.id);
 const orNull = (value: string) => (value === '' ? null : value);
 const sourceUrls = (row: SeedRow) => (row.source_url === '' ? [] : row.source_url.split(' ; '));
 

@@ -3,6 +3,7 @@
  * PART_OF hierarchy in both directions and what lies in a region, and batching of the
  * relationship fields. Expected answers come from the seed CSV files.
  */
+import { byCodeUnits, sorted, ids } from '../../testing/compare';
 import { TestHelper } from '../../testing/test-helper';
 import { groupBy, seedNodes, seedRelationships, seedRelationshipsBetween, type SeedRow } from '../../testing/seed-fixtures';
 
@@ -19,8 +20,6 @@ const childrenOf = groupBy(partOf, (row) => row.to);
 const locatedIn = seedRelationshipsBetween('LOCATED_IN', 'projects', 'regions');
 const organizationsBasedIn = seedRelationshipsBetween('BASED_IN', 'organizations', 'regions');
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort(byCodeUnits);
 
 /** The regions a region lies in, nearest first, by walking PART_OF upwards. */
 function ancestorsOf(id: string): string[] {
@@ -201,8 +200,7 @@ const relationshipsQuery = `query($countryCode: String, $first: Int) {
 }`;
 
 describe('region relationship fields', () => {
-  const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => node.id);
-  const covers = seedRelationships('COVERS');
+    const covers = seedRelationships('COVERS');
 
   it.each(['RU', 'FI', 'NO', 'EE'])('match the PART_OF, LOCATED_IN, BASED_IN and COVERS rows for the regions of %s', async (country) => {
     const data = await helper.data<any>(relationshipsQuery, { countryCode: country, first: 100 });

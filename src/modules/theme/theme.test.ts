@@ -3,6 +3,7 @@
  * id, the projects and clusters of each area, and batching of those fields.
  * Expected answers come from the seed CSV files.
  */
+import { byCodeUnits, sorted, ids } from '../../testing/compare';
 import { TestHelper } from '../../testing/test-helper';
 import { groupBy, seedNodes, seedRelationships, type SeedRow } from '../../testing/seed-fixtures';
 
@@ -15,9 +16,6 @@ afterAll(() => helper.close());
 const themes = seedNodes('thematic-areas');
 const projects = new Map(seedNodes('projects').map((row) => [row.id, row]));
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort(byCodeUnits);
-const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => node.id);
 
 describe('thematicAreas list', () => {
   it('lists every thematic area, by name, with the properties of its seed row', async () => {
