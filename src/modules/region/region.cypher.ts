@@ -5,8 +5,8 @@ import type { RelationshipPath } from '../../neo4j/related';
 import { RegionSortField } from './region.args';
 import { RegionLevel } from './region.type';
 
-const { Organization, Programme, Project, Region } = Label;
-const { BASED_IN, COVERS, LOCATED_IN, PART_OF } = RelType;
+const { Cluster, Event, Organization, Programme, Project, Region } = Label;
+const { BASED_IN, COVERS, HELD_IN, LOCATED_IN, PART_OF } = RelType;
 
 // The stored level names do not sort by breadth ('NUTS1' < 'country' < 'county'), so LEVEL
 // sorts by rank. Russian federal subjects and Norwegian counties rank with NUTS3 because
@@ -47,6 +47,8 @@ export const regionPaths = {
   children: { from: Region, type: PART_OF, to: Region, direction: 'in', orderBy: 'name' },
   projects: { from: Region, type: LOCATED_IN, to: Project, direction: 'in', orderBy: 'title' },
   organizations: { from: Region, type: BASED_IN, to: Organization, direction: 'in', orderBy: 'name' },
+  clusters: { from: Region, type: BASED_IN, to: Cluster, direction: 'in', orderBy: 'name' },
+  events: { from: Region, type: HELD_IN, to: Event, direction: 'in', orderBy: 'startDate' },
 } satisfies Record<string, RelationshipPath>;
 
 /** Per region id: its ancestors, nearest first. */

@@ -5,6 +5,8 @@ import { Label } from '../../neo4j/graph-schema';
 import type { PlainValue } from '../../neo4j/mapping';
 import { loadGrouped } from '../../neo4j/related';
 import { nodeByIdLoader, relatedLoader } from '../shared/loaders';
+import { toCluster } from '../cluster/cluster.repository';
+import { toEvent } from '../event/event.repository';
 import { toOrganization } from '../organization/organization.repository';
 import { toProgramme } from '../programme/programme.repository';
 import { toProject } from '../project/project.repository';
@@ -38,6 +40,8 @@ export function createRegionLoaders(executor: Executor) {
     organizations: relatedLoader(executor, regionPaths.organizations, ({ node }) => toOrganization(node)),
     organizationsWithSubRegions: groupedNodesLoader(executor, regionTreeOrganizationsCypher, toOrganization),
     programmes: groupedNodesLoader(executor, regionProgrammesCypher, toProgramme),
+    clusters: relatedLoader(executor, regionPaths.clusters, ({ node }) => toCluster(node)),
+    events: relatedLoader(executor, regionPaths.events, ({ node }) => toEvent(node)),
   };
 }
 export type RegionLoaders = ReturnType<typeof createRegionLoaders>;

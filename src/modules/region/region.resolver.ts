@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
+import { Cluster } from '../cluster/cluster.type';
+import { Event } from '../event/event.type';
 import { Organization } from '../organization/organization.type';
 import { Programme } from '../programme/programme.type';
 import { Project } from '../project/project.type';
@@ -65,5 +67,15 @@ export class RegionResolver {
   @FieldResolver(() => [Programme], { description: 'Programmes whose area includes the region: they cover it or a region it lies in' })
   programmes(@Root() region: Region, @Ctx() { loaders }: Context): Promise<Programme[]> {
     return loaders.region.programmes.load(region.id);
+  }
+
+  @FieldResolver(() => [Cluster], { description: 'Clusters based in the region (only this region, not its sub-regions)' })
+  clusters(@Root() region: Region, @Ctx() { loaders }: Context): Promise<Cluster[]> {
+    return loaders.region.clusters.load(region.id);
+  }
+
+  @FieldResolver(() => [Event], { description: 'Events held in the region (only this region, not its sub-regions)' })
+  events(@Root() region: Region, @Ctx() { loaders }: Context): Promise<Event[]> {
+    return loaders.region.events.load(region.id);
   }
 }

@@ -195,12 +195,16 @@ const relationshipsQuery = `query($countryCode: String, $first: Int) {
       directOrganizations: organizations(includeSubRegions: false) { id }
       organizations { id }
       programmes { id }
+      clusters { id }
+      events { id }
     }
   }
 }`;
 
 describe('region relationship fields', () => {
-    const covers = seedRelationships('COVERS');
+  const covers = seedRelationships('COVERS');
+  const clustersBasedIn = seedRelationshipsBetween('BASED_IN', 'clusters', 'regions');
+  const eventsHeldIn = seedRelationships('HELD_IN');
 
   it.each(['RU', 'FI', 'NO', 'EE'])('match the PART_OF, LOCATED_IN, BASED_IN and COVERS rows for the regions of %s', async (country) => {
     const data = await helper.data<any>(relationshipsQuery, { countryCode: country, first: 100 });
@@ -220,6 +224,8 @@ describe('region relationship fields', () => {
         directOrganizations: sorted(ids(region.directOrganizations)),
         organizations: sorted(ids(region.organizations)),
         programmes: sorted(ids(region.programmes)),
+        clusters: sorted(ids(region.clusters)),
+        events: sorted(ids(region.events)),
       }).toEqual({
         id: region.id,
         parent: parentOf.get(region.id) ?? null,
@@ -230,6 +236,8 @@ describe('region relationship fields', () => {
         directOrganizations: sourcesInto(organizationsBasedIn, self),
         organizations: sourcesInto(organizationsBasedIn, subtree),
         programmes: sorted(covers.filter((row) => within.has(row.to)).map((row) => row.from)),
+        clusters: sorted(clustersBasedIn.filter((row) => row.to === region.id).map((row) => row.from)),
+        events: sorted(eventsHeldIn.filter((row) => row.to === region.id).map((row) => row.from)),
       });
     }
   });
@@ -251,7 +259,7 @@ describe('region relationship fields', () => {
     const projectsOf = (result: any) => result.data.regions.nodes.flatMap((node: any) => node.projects).length;
     expect(projectsOf(large)).toBeGreaterThan(projectsOf(small));
     expect(large.statements).toBe(small.statements);
-    // One statement for the list plus one per relationship field (8).
-    expect(large.statements).toBe(9);
+    // One statement for the list plus one per relationship field (10).
+    expect(large.statements).toBe(11);
   });
 });
