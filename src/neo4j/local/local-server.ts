@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { fromRoot } from '../../paths';
 
 /** Loopback only: the launcher disables authentication, which is safe only when nothing else can connect. */
 const BOLT_HOST = '127.0.0.1';
@@ -189,7 +190,7 @@ function resolveSettings(opts: LocalNeo4jOptions): Settings {
   }
 
   const runDir = path.resolve(
-    opts.dir ?? (process.env.NEO4J_LOCAL_DIR?.trim() || path.join(projectRoot(), 'src', 'neo4j', 'local', 'run')),
+    opts.dir ?? (process.env.NEO4J_LOCAL_DIR?.trim() || fromRoot('src', 'neo4j', 'local', 'run')),
   );
   return {
     runDir,
@@ -319,19 +320,8 @@ function tryLock(lockFile: string): boolean {
 }
 
 /** Found by walking up, because this file runs both from src/ (ts-jest) and from dist/src/ (tsc). */
-function projectRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) {
-      return dir;
-    }
-    if (path.dirname(dir) === dir) {
-      throw new LocalNeo4jError(`Cannot find the project root (package.json) above ${__dirname}`);
-    }
-  }
-}
-
 function locateLauncher(): Launcher {
-  const dir = path.join(projectRoot(), 'src', 'neo4j', 'local', 'launcher');
+  const dir = fromRoot('src', 'neo4j', 'local', 'launcher');
   const target = path.join(dir, 'target');
   return {
     dir,
