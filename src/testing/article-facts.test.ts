@@ -114,10 +114,12 @@ describe('the Pskov regional project cluster', () => {
 
   it('is found by the headline question: projects in Pskov in a cluster spanning 3 programmes', async () => {
     const data = await helper.data<any>(`{
-      projectsInCrossProgrammeClusters(regionId: "RU-PSK", minProgrammes: 3) { cluster { id } programmeCount }
+      projectsInCrossProgrammeClusters(regionId: "RU-PSK", minProgrammes: 3) { cluster { id } programmeCount projects { id } }
     }`);
     const pskov = data.projectsInCrossProgrammeClusters.find((r: any) => r.cluster.id === PSKOV_CLUSTER);
     expect(pskov?.programmeCount).toBe(3);
+    // All nine members work in the Pskov region.
+    expect(pskov?.projects).toHaveLength(9);
   });
 });
 
