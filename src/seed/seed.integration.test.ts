@@ -5,19 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Executor } from '../neo4j/executor';
 import { fromRoot } from '../paths';
 import { seedNodes, seedRelationships } from '../testing/seed-fixtures';
-import { TestHelper } from '../testing/test-helper';
+import { useTestHelper } from '../testing/test-helper';
 import { loadSeed } from './load';
 
-let helper: TestHelper;
-let executor: Executor;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-  executor = helper.executor();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
+const executor = helper.executor();
 
 const nodeFiles = fs.readdirSync(fromRoot('seed', 'nodes')).map((file) => file.replace(/\.csv$/, ''));
 const relationshipFiles = fs.readdirSync(fromRoot('seed', 'relationships')).map((file) => file.replace(/\.csv$/, ''));

@@ -3,13 +3,9 @@
  * 24 October 2018), asked through GraphQL. Expected values are the article's own words
  * and numbers.
  */
-import { TestHelper } from './test-helper';
+import { useTestHelper } from './test-helper';
 
-let helper: TestHelper;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
 
 const PSKOV_CLUSTER = 'pskov-regional-project-cluster';
 const ROUND_TABLE = 'round-table-cluster-approach-2018';

@@ -6,13 +6,9 @@ import fs from 'node:fs';
 import * as operations from '../generated/operations';
 import { fromRoot } from '../paths';
 import { regionAndDescendants, seedNodes, seedRelationships } from './seed-fixtures';
-import { TestHelper } from './test-helper';
+import { useTestHelper } from './test-helper';
 
-let helper: TestHelper;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
 
 const operationNames = fs
   .readdirSync(fromRoot('schema', 'operations'))

@@ -23,20 +23,24 @@ export interface OperationResult<TData> {
 }
 
 export class TestHelper {
-  private constructor(
-    readonly driver: Driver,
-    readonly database: string,
-    private readonly apollo: ReturnType<typeof createApolloServer>,
-    readonly maxPageSize: number,
-  ) {}
+  readonly driver: Driver;
+  readonly database: string;
+  private apollo?: Promise<ReturnType<typeof createApolloServer>>;
 
-  /** Connects to the test database and starts an Apollo server without HTTP. */
-  static async create(maxPageSize = 100): Promise<TestHelper> {
+  /** Connects to the test database; the Apollo server starts on first use. */
+  constructor(readonly maxPageSize = 100) {
     const connection = testConnection();
-    const driver = createDriver(connection);
-    const apollo = createApolloServer(await createSchema(), createLogger(process.env.TEST_LOG_LEVEL ?? 'error'));
-    await apollo.start();
-    return new TestHelper(driver, connection.database, apollo, maxPageSize);
+    this.driver = createDriver(connection);
+    this.database = connection.database;
+  }
+
+  private server(): Promise<ReturnType<typeof createApolloServer>> {
+    this.apollo ??= (async () => {
+      const apollo = createApolloServer(await createSchema(), createLogger(process.env.TEST_LOG_LEVEL ?? 'error'));
+      await apollo.start();
+      return apollo;
+    })();
+    return this.apollo;
   }
 
   /** An executor on the test database, for direct Cypher checks. */
@@ -50,7 +54,7 @@ export class TestHelper {
     variables?: TVariables,
   ): Promise<OperationResult<TData>> {
     const contextValue = createContext({ driver: this.driver, database: this.database, maxPageSize: this.maxPageSize });
-    const response = await this.apollo.executeOperation<TData, TVariables>(
+    const response = await (await this.server()).executeOperation<TData, TVariables>(
       { query: typeof query === 'string' ? query : print(query), variables },
       { contextValue },
     );
@@ -74,7 +78,14 @@ export class TestHelper {
 
   /** Stops the server and closes the driver. */
   async close(): Promise<void> {
-    await this.apollo.stop();
+    if (this.apollo) await (await this.apollo).stop();
     await this.driver.close();
   }
+}
+
+/** A TestHelper for the calling test file, closed after its tests. */
+export function useTestHelper(maxPageSize?: number): TestHelper {
+  const helper = new TestHelper(maxPageSize);
+  afterAll(() => helper.close());
+  return helper;
 }

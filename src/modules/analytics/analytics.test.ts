@@ -2,14 +2,10 @@
  * The headline cross-programme questions against the seeded Neo4j. Expected answers are
  * computed here from the seed CSV files, independently of the Cypher under test.
  */
-import { TestHelper } from '../../testing/test-helper';
+import { useTestHelper } from '../../testing/test-helper';
 import { groupBy, programmeOfProject, regionAndDescendants, seedRelationships } from '../../testing/seed-fixtures';
 
-let helper: TestHelper;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
 
 const projectProgramme = programmeOfProject();
 

@@ -4,7 +4,7 @@
  * Expected answers come from the seed CSV files.
  */
 import { byCodeUnits, sorted, ids } from '../../testing/compare';
-import { TestHelper } from '../../testing/test-helper';
+import { useTestHelper } from '../../testing/test-helper';
 import {
   groupBy,
   programmeOfProject,
@@ -15,11 +15,7 @@ import {
   type SeedRow,
 } from '../../testing/seed-fixtures';
 
-let helper: TestHelper;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
 
 const clusters = seedNodes('clusters');
 const projectProgramme = programmeOfProject();

@@ -4,7 +4,7 @@
  * Expected answers come from the seed CSV files.
  */
 import { byCodeUnits, sorted, ids } from '../../testing/compare';
-import { TestHelper } from '../../testing/test-helper';
+import { useTestHelper } from '../../testing/test-helper';
 import {
   groupBy,
   regionAndDescendants,
@@ -14,11 +14,7 @@ import {
   type SeedRow,
 } from '../../testing/seed-fixtures';
 
-let helper: TestHelper;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
 
 const programmes = seedNodes('programmes');
 const projects = new Map(seedNodes('projects').map((row) => [row.id, row]));

@@ -2,14 +2,10 @@
  * Project lists against the seeded Neo4j: each filter, sorting, cursor pagination and
  * bad input. Expected answers come from the seed CSV files.
  */
-import { TestHelper } from '../../testing/test-helper';
+import { useTestHelper } from '../../testing/test-helper';
 import { regionAndDescendants, seedNodes, seedRelationships } from '../../testing/seed-fixtures';
 
-let helper: TestHelper;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
 
 const projects = seedNodes('projects');
 

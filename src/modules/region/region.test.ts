@@ -4,14 +4,10 @@
  * relationship fields. Expected answers come from the seed CSV files.
  */
 import { byCodeUnits, sorted, ids } from '../../testing/compare';
-import { TestHelper } from '../../testing/test-helper';
+import { useTestHelper } from '../../testing/test-helper';
 import { groupBy, seedNodes, seedRelationships, seedRelationshipsBetween, type SeedRow } from '../../testing/seed-fixtures';
 
-let helper: TestHelper;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
 
 const regions = seedNodes('regions');
 const partOf = seedRelationshipsBetween('PART_OF', 'regions', 'regions');

@@ -2,14 +2,10 @@
  * Proves the DataLoaders batch: the Cypher statements one request sends depend on the
  * depth of the query, not on how many results it returns.
  */
-import { TestHelper } from '../../testing/test-helper';
+import { useTestHelper } from '../../testing/test-helper';
 import { seedNodes } from '../../testing/seed-fixtures';
 
-let helper: TestHelper;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
 
 // Each relationship field appears once, so each loader is called from one place only:
 // a loader used at two depths may batch once or twice depending on timing.

@@ -4,14 +4,10 @@
  * Expected answers come from the seed CSV files.
  */
 import { byCodeUnits, sorted, ids } from '../../testing/compare';
-import { TestHelper } from '../../testing/test-helper';
+import { useTestHelper } from '../../testing/test-helper';
 import { groupBy, seedNodes, seedRelationships, type SeedRow } from '../../testing/seed-fixtures';
 
-let helper: TestHelper;
-beforeAll(async () => {
-  helper = await TestHelper.create();
-});
-afterAll(() => helper.close());
+const helper = useTestHelper();
 
 const themes = seedNodes('thematic-areas');
 const projects = new Map(seedNodes('projects').map((row) => [row.id, row]));
