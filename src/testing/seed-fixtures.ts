@@ -56,3 +56,9 @@ export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
 }
+
+/** An empty CSV cell as GraphQL returns an absent property. */
+export const orNull = (value: string) => (value === '' ? null : value);
+
+/** The `sourceUrls` a row's `source_url` cell becomes. */
+export const sourceUrls = (row: SeedRow) => (row.source_url === '' ? [] : row.source_url.split(' ; '));

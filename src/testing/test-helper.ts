@@ -13,6 +13,7 @@ import { createDriver } from '../neo4j/driver';
 import { Executor } from '../neo4j/executor';
 import { createSchema } from '../schema';
 import { createApolloServer } from '../server';
+import { byCodeUnits } from './compare';
 import { testConnection } from './test-database';
 
 export interface OperationResult<TData> {
@@ -74,6 +75,20 @@ export class TestHelper {
     const result = await this.execute(query, variables);
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
     return result.data as TData;
+  }
+
+  /**
+   * Ids a list query returns for `filter` (up to 100, all of them: totalCount must agree),
+   * in code-unit order, duplicates kept so a repeated node fails the comparison.
+   */
+  async listIds(list: string, filterType: string, filter: Record<string, unknown>): Promise<string[]> {
+    const data = await this.data<Record<string, { totalCount: number; nodes: Array<{ id: string }> }>>(
+      `query($filter: ${filterType}) { ${list}(filter: $filter, first: 100) { totalCount nodes { id } } }`,
+      { filter },
+    );
+    const page = data[list];
+    expect(page.totalCount).toBe(page.nodes.length);
+    return page.nodes.map((node) => node.id).sort(byCodeUnits);
   }
 
   /** Stops the server and closes the driver. */

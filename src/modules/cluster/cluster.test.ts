@@ -29,14 +29,7 @@ const members = (cluster: string) => (membersOf.get(cluster) ?? []).map((row) =>
 /** Distinct programmes funding the member projects. */
 const memberProgrammes = (cluster: string) => sorted(members(cluster).map((project) => projectProgramme.get(project)!));
 
-async function allIds(filter: Record<string, unknown>): Promise<string[]> {
-  const data = await helper.data<any>(
-    `query($filter: ClusterFilter) { clusters(filter: $filter, first: 100) { totalCount nodes { id } } }`,
-    { filter },
-  );
-  expect(data.clusters.totalCount).toBe(data.clusters.nodes.length);
-  return sorted(ids(data.clusters.nodes));
-}
+const allIds = (filter: Record<string, unknown>) => helper.listIds('clusters', 'ClusterFilter', filter);
 
 const idsWhere = (match: (row: SeedRow) => boolean) => sorted(clusters.filter(match).map((row) => row.id));
 

@@ -5,22 +5,14 @@
  */
 import { byCodeUnits, sorted, ids } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
-import { groupBy, regionAndDescendants, seedNodes, seedRelationshipsBetween, type SeedRow } from '../../testing/seed-fixtures';
+import { groupBy, orNull, regionAndDescendants, seedNodes, seedRelationshipsBetween, sourceUrls, type SeedRow } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper();
 
 const events = seedNodes('events');
 
-const orNull = (value: string) => (value === '' ? null : value);
-const sourceUrls = (row: SeedRow) => (row.source_url === '' ? [] : row.source_url.split(' ; '));
 
-async function allIds(filter: Record<string, unknown>): Promise<string[]> {
-  const data = await helper.data<any>(`query($filter: EventFilter) { events(filter: $filter, first: 100) { totalCount nodes { id } } }`, {
-    filter,
-  });
-  expect(data.events.totalCount).toBe(data.events.nodes.length);
-  return sorted(ids(data.events.nodes));
-}
+const allIds = (filter: Record<string, unknown>) => helper.listIds('events', 'EventFilter', filter);
 
 describe('events list and filters', () => {
   // By start date; undated events last, as Neo4j orders nulls; ties by id.

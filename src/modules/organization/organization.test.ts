@@ -22,14 +22,7 @@ const participations = seedRelationships('PARTICIPATES_IN');
 const projectProgramme = programmeOfProject();
 
 
-async function allIds(filter: Record<string, unknown>): Promise<string[]> {
-  const data = await helper.data<any>(
-    `query($filter: OrganizationFilter) { organizations(filter: $filter, first: 100) { totalCount nodes { id } } }`,
-    { filter },
-  );
-  expect(data.organizations.totalCount).toBe(data.organizations.nodes.length);
-  return sorted(ids(data.organizations.nodes));
-}
+const allIds = (filter: Record<string, unknown>) => helper.listIds('organizations', 'OrganizationFilter', filter);
 
 /** Organizations with a participation that satisfies `match`. */
 const participantsWhere = (match: (row: SeedRow) => boolean) => sorted(participations.filter(match).map((row) => row.from));

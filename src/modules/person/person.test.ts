@@ -5,23 +5,15 @@
  */
 import { byCodeUnits, sorted, ids } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
-import { groupBy, seedNodes, seedRelationships, type SeedRow } from '../../testing/seed-fixtures';
+import { groupBy, orNull, seedNodes, seedRelationships, sourceUrls } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper();
 
 const people = seedNodes('people');
 const worksFor = seedRelationships('WORKS_FOR');
 
-const orNull = (value: string) => (value === '' ? null : value);
-const sourceUrls = (row: SeedRow) => (row.source_url === '' ? [] : row.source_url.split(' ; '));
 
-async function allIds(filter: Record<string, unknown>): Promise<string[]> {
-  const data = await helper.data<any>(`query($filter: PersonFilter) { people(filter: $filter, first: 100) { totalCount nodes { id } } }`, {
-    filter,
-  });
-  expect(data.people.totalCount).toBe(data.people.nodes.length);
-  return sorted(ids(data.people.nodes));
-}
+const allIds = (filter: Record<string, unknown>) => helper.listIds('people', 'PersonFilter', filter);
 
 describe('people list and filters', () => {
   const byName = [...people].sort((a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnits(a.id, b.id));

@@ -11,6 +11,8 @@ import {
   seedNodes,
   seedRelationships,
   seedRelationshipsBetween,
+  orNull,
+  sourceUrls,
   type SeedRow,
 } from '../../testing/seed-fixtures';
 
@@ -28,17 +30,8 @@ function regionAndAncestors(id: string): Set<string> {
   return result;
 }
 
-const orNull = (value: string) => (value === '' ? null : value);
-const sourceUrls = (row: SeedRow) => (row.source_url === '' ? [] : row.source_url.split(' ; '));
 
-async function allIds(filter: Record<string, unknown>): Promise<string[]> {
-  const data = await helper.data<any>(
-    `query($filter: ProgrammeFilter) { programmes(filter: $filter, first: 100) { totalCount nodes { id } } }`,
-    { filter },
-  );
-  expect(data.programmes.totalCount).toBe(data.programmes.nodes.length);
-  return sorted(ids(data.programmes.nodes));
-}
+const allIds = (filter: Record<string, unknown>) => helper.listIds('programmes', 'ProgrammeFilter', filter);
 
 const idsWhere = (match: (row: SeedRow) => boolean) => sorted(programmes.filter(match).map((row) => row.id));
 

@@ -9,14 +9,7 @@ const helper = useTestHelper();
 
 const projects = seedNodes('projects');
 
-async function allIds(filter: Record<string, unknown>): Promise<string[]> {
-  const data = await helper.data<any>(
-    `query($filter: ProjectFilter) { projects(filter: $filter, first: 100) { totalCount nodes { id } } }`,
-    { filter },
-  );
-  expect(data.projects.totalCount).toBe(data.projects.nodes.length);
-  return data.projects.nodes.map((node: { id: string }) => node.id).sort();
-}
+const allIds = (filter: Record<string, unknown>) => helper.listIds('projects', 'ProjectFilter', filter);
 
 const idsWhere = (relationship: string, match: (row: Record<string, string>) => boolean, side: 'from' | 'to' = 'from') =>
   [...new Set(seedRelationships(relationship).filter(match).map((row) => row[side]))].sort();

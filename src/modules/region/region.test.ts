@@ -36,13 +36,7 @@ function sourcesInto(rows: SeedRow[], targets: Set<string>): string[] {
   return sorted(rows.filter((row) => targets.has(row.to)).map((row) => row.from));
 }
 
-async function allIds(filter: Record<string, unknown>): Promise<string[]> {
-  const data = await helper.data<any>(`query($filter: RegionFilter) { regions(filter: $filter, first: 100) { totalCount nodes { id } } }`, {
-    filter,
-  });
-  expect(data.regions.totalCount).toBe(data.regions.nodes.length);
-  return sorted(data.regions.nodes.map((node: { id: string }) => node.id));
-}
+const allIds = (filter: Record<string, unknown>) => helper.listIds('regions', 'RegionFilter', filter);
 
 const idsWhere = (match: (row: SeedRow) => boolean) => sorted(regions.filter(match).map((row) => row.id));
 
