@@ -12,20 +12,22 @@ export interface ReferenceFilter {
   label: Label;
 }
 
-export interface ListStatementSpec {
+export interface ListStatementSpec<Key extends string> {
   label: Label;
   /** Boolean Cypher predicates over `n`, each guarded so a null parameter disables it. */
   predicates: readonly string[];
   references: readonly ReferenceFilter[];
   /** Fixed ORDER BY fragments keyed by sort key, over `n`; ties always break on `n.id`. */
-  orderings: Readonly<Record<string, string>>;
+  orderings: Readonly<Record<Key, string>>;
 }
 
 /**
  * Builds one statement per sort key and direction. Parameters: the filters, `$offset`
  * and `$limit`. Returns `unknownReferences`, `totalCount` and `items` (node properties).
  */
-export function buildListStatements(spec: ListStatementSpec): Record<string, { ASC: string; DESC: string }> {
+export function buildListStatements<Key extends string>(
+  spec: ListStatementSpec<Key>,
+): Record<Key, { ASC: string; DESC: string }> {
   const referenceChecks = spec.references.map(
     (ref) => `CASE WHEN $${ref.argument} IS NULL OR EXISTS { MATCH (:${ref.label} {id: $${ref.argument}}) } THEN null ELSE '${ref.argument}' END`,
   );
@@ -41,10 +43,11 @@ export function buildListStatements(spec: ListStatementSpec): Record<string, { A
       '}',
       'RETURN unknownReferences, size(matching) AS totalCount, matching[$offset..($offset + $limit)] AS items',
     ].join('\n');
+  // fromEntries loses the key type; every key of `orderings` is mapped, so the cast holds.
   return Object.fromEntries(
-    Object.entries(spec.orderings).map(([key, fragment]) => [
+    Object.entries<string>(spec.orderings).map(([key, fragment]) => [
       key,
       { ASC: statement(`${fragment} ASC, n.id ASC`), DESC: statement(`${fragment} DESC, n.id DESC`) },
     ]),
-  );
+  ) as Record<Key, { ASC: string; DESC: string }>;
 }

@@ -1,7 +1,7 @@
 /** Responsible for reading clusters from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
-import { SortDirection, type Page, type PageWindow } from '../shared/pagination';
+import type { Page, PageWindow } from '../shared/pagination';
 import { runListStatement, textFilter } from '../shared/list';
 import { optionalString, provenanceOf } from '../shared/provenance';
 import { ClusterSortField, type ClusterFilter, type ClusterSort } from './cluster.args';
@@ -32,11 +32,11 @@ export class ClusterRepository {
 
   /** One page of clusters matching the filter, in the requested order. */
   list(filter: ClusterFilter | undefined, sort: ClusterSort | undefined, window: PageWindow): Promise<Page<Cluster>> {
-    const statement = clusterListStatements[sort?.field ?? ClusterSortField.NAME];
     return runListStatement(
       this.executor,
-      statement,
-      sort?.direction ?? SortDirection.ASC,
+      clusterListStatements,
+      sort,
+      ClusterSortField.NAME,
       {
         kind: filter?.kind ?? null,
         programmeId: filter?.programmeId ?? null,

@@ -1,7 +1,7 @@
 /** Responsible for reading events and their speakers from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
-import { SortDirection, type Page, type PageWindow } from '../shared/pagination';
+import type { Page, PageWindow } from '../shared/pagination';
 import { runListStatement, textFilter } from '../shared/list';
 import { optionalString, provenanceOf } from '../shared/provenance';
 import { toPerson } from '../person/person.repository';
@@ -38,11 +38,11 @@ export class EventRepository {
 
   /** One page of events matching the filter, in the requested order. */
   list(filter: EventFilter | undefined, sort: EventSort | undefined, window: PageWindow): Promise<Page<Event>> {
-    const statement = eventListStatements[sort?.field ?? EventSortField.START_DATE];
     return runListStatement(
       this.executor,
-      statement,
-      sort?.direction ?? SortDirection.ASC,
+      eventListStatements,
+      sort,
+      EventSortField.START_DATE,
       {
         regionId: filter?.regionId ?? null,
         text: textFilter(filter?.text),

@@ -1,7 +1,7 @@
 /** Responsible for reading organizations from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
-import { SortDirection, type Page, type PageWindow } from '../shared/pagination';
+import type { Page, PageWindow } from '../shared/pagination';
 import { runListStatement, textFilter } from '../shared/list';
 import { optionalString, provenanceOf } from '../shared/provenance';
 import { OrganizationSortField, type OrganizationFilter, type OrganizationSort } from './organization.args';
@@ -26,11 +26,11 @@ export class OrganizationRepository {
 
   /** One page of organizations matching the filter, in the requested order. */
   list(filter: OrganizationFilter | undefined, sort: OrganizationSort | undefined, window: PageWindow): Promise<Page<Organization>> {
-    const statement = organizationListStatements[sort?.field ?? OrganizationSortField.NAME];
     return runListStatement(
       this.executor,
-      statement,
-      sort?.direction ?? SortDirection.ASC,
+      organizationListStatements,
+      sort,
+      OrganizationSortField.NAME,
       {
         programmeId: filter?.programmeId ?? null,
         projectId: filter?.projectId ?? null,

@@ -1,7 +1,7 @@
 /** Responsible for reading people, their employments and talks from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
-import { SortDirection, type Page, type PageWindow } from '../shared/pagination';
+import type { Page, PageWindow } from '../shared/pagination';
 import { runListStatement, textFilter } from '../shared/list';
 import { optionalString, provenanceOf } from '../shared/provenance';
 import { toEvent } from '../event/event.repository';
@@ -45,11 +45,11 @@ export class PersonRepository {
 
   /** One page of people matching the filter, in the requested order. */
   list(filter: PersonFilter | undefined, sort: PersonSort | undefined, window: PageWindow): Promise<Page<Person>> {
-    const statement = personListStatements[sort?.field ?? PersonSortField.NAME];
     return runListStatement(
       this.executor,
-      statement,
-      sort?.direction ?? SortDirection.ASC,
+      personListStatements,
+      sort,
+      PersonSortField.NAME,
       {
         organizationId: filter?.organizationId ?? null,
         text: textFilter(filter?.text),

@@ -2,7 +2,7 @@
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
 import type { Region } from '../region/region.type';
-import { SortDirection, type Page, type PageWindow } from '../shared/pagination';
+import type { Page, PageWindow } from '../shared/pagination';
 import { runListStatement, textFilter } from '../shared/list';
 import { optionalString, provenanceOf } from '../shared/provenance';
 import { ProgrammeSortField, type ProgrammeFilter, type ProgrammeSort } from './programme.args';
@@ -41,11 +41,11 @@ export class ProgrammeRepository {
 
   /** One page of programmes matching the filter, in the requested order. */
   list(filter: ProgrammeFilter | undefined, sort: ProgrammeSort | undefined, window: PageWindow): Promise<Page<Programme>> {
-    const statement = programmeListStatements[sort?.field ?? ProgrammeSortField.NAME];
     return runListStatement(
       this.executor,
-      statement,
-      sort?.direction ?? SortDirection.ASC,
+      programmeListStatements,
+      sort,
+      ProgrammeSortField.NAME,
       {
         text: textFilter(filter?.text),
         regionId: filter?.regionId ?? null,

@@ -1,7 +1,7 @@
 /** Responsible for reading projects and their participations from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
-import { SortDirection, type Page, type PageWindow } from '../shared/pagination';
+import type { Page, PageWindow } from '../shared/pagination';
 import { runListStatement, textFilter } from '../shared/list';
 import { optionalNumber, optionalString, provenanceOf } from '../shared/provenance';
 import { ProjectSortField, type ProjectFilter, type ProjectSort } from './project.args';
@@ -45,11 +45,11 @@ export class ProjectRepository {
 
   /** One page of projects matching the filter, in the requested order. */
   list(filter: ProjectFilter | undefined, sort: ProjectSort | undefined, window: PageWindow): Promise<Page<Project>> {
-    const statement = projectListStatements[sort?.field ?? ProjectSortField.TITLE];
     return runListStatement(
       this.executor,
-      statement,
-      sort?.direction ?? SortDirection.ASC,
+      projectListStatements,
+      sort,
+      ProjectSortField.TITLE,
       {
         programmeId: filter?.programmeId ?? null,
         regionId: filter?.regionId ?? null,

@@ -1,7 +1,7 @@
 /** Responsible for reading regions from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
-import { SortDirection, type Page, type PageWindow } from '../shared/pagination';
+import type { Page, PageWindow } from '../shared/pagination';
 import { runListStatement, textFilter } from '../shared/list';
 import { provenanceOf } from '../shared/provenance';
 import { RegionSortField, type RegionFilter, type RegionSort } from './region.args';
@@ -32,11 +32,11 @@ export class RegionRepository {
 
   /** One page of regions matching the filter, in the requested order. */
   list(filter: RegionFilter | undefined, sort: RegionSort | undefined, window: PageWindow): Promise<Page<Region>> {
-    const statement = regionListStatements[sort?.field ?? RegionSortField.NAME];
     return runListStatement(
       this.executor,
-      statement,
-      sort?.direction ?? SortDirection.ASC,
+      regionListStatements,
+      sort,
+      RegionSortField.NAME,
       {
         level: filter?.level ?? null,
         withinId: filter?.withinId ?? null,

@@ -6,20 +6,25 @@ import { int } from 'neo4j-driver';
 import { BadUserInputError } from '../../errors';
 import type { Executor, Parameters } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
-import type { Page, PageWindow, SortDirection } from './pagination';
+import { SortDirection, type Page, type PageWindow } from './pagination';
 
 type Properties = Record<string, PlainValue>;
 
-/** Runs one page of a list; `filters` must name every parameter the statement uses. */
-export async function runListStatement<T>(
+/**
+ * Runs one page of a list in the requested order (`defaultField`, ascending, when none is
+ * asked for); `filters` must name every parameter the statements use.
+ */
+export async function runListStatement<Field extends string, T>(
   executor: Executor,
-  statement: { ASC: string; DESC: string },
-  direction: SortDirection,
+  statements: Readonly<Record<Field, { ASC: string; DESC: string }>>,
+  sort: { field: Field; direction: SortDirection } | undefined,
+  defaultField: Field,
   filters: Parameters,
   window: PageWindow,
   map: (node: Properties) => T,
 ): Promise<Page<T>> {
-  const [row] = await executor.read(statement[direction], {
+  const statement = statements[sort?.field ?? defaultField][sort?.direction ?? SortDirection.ASC];
+  const [row] = await executor.read(statement, {
     ...filters,
     // Cypher wants integers for list slices; plain JS numbers travel as floats.
     offset: int(window.offset),

@@ -1,7 +1,7 @@
 /** Responsible for reading thematic areas from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
-import { SortDirection, type Page, type PageWindow } from '../shared/pagination';
+import type { Page, PageWindow } from '../shared/pagination';
 import { runListStatement, textFilter } from '../shared/list';
 import { optionalString, provenanceOf } from '../shared/provenance';
 import { ThematicAreaSortField, type ThematicAreaFilter, type ThematicAreaSort } from './theme.args';
@@ -29,11 +29,11 @@ export class ThemeRepository {
     sort: ThematicAreaSort | undefined,
     window: PageWindow,
   ): Promise<Page<ThematicArea>> {
-    const statement = themeListStatements[sort?.field ?? ThematicAreaSortField.NAME];
     return runListStatement(
       this.executor,
-      statement,
-      sort?.direction ?? SortDirection.ASC,
+      themeListStatements,
+      sort,
+      ThematicAreaSortField.NAME,
       { text: textFilter(filter?.text) },
       window,
       toThematicArea,
