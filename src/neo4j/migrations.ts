@@ -4,6 +4,7 @@
  * migration runs on every start and before every test run.
  */
 import type { Executor } from './executor';
+import { sortKeyIndexStatements } from './derived';
 import { Label } from './graph-schema';
 
 interface SchemaStatement {
@@ -16,18 +17,46 @@ const uniqueIdConstraints: SchemaStatement[] = Object.values(Label).map((label) 
   cypher: `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
 }));
 
-// Range indexes for the filters and sort keys the list queries use.
+// Range indexes for the filters the list queries use; sort keys have their own (derived.ts).
 const indexes: SchemaStatement[] = [
-  { name: 'project_start_date', cypher: 'CREATE INDEX project_start_date IF NOT EXISTS FOR (n:Project) ON (n.startDate)' },
-  { name: 'project_end_date', cypher: 'CREATE INDEX project_end_date IF NOT EXISTS FOR (n:Project) ON (n.endDate)' },
-  { name: 'project_title', cypher: 'CREATE INDEX project_title IF NOT EXISTS FOR (n:Project) ON (n.title)' },
-  { name: 'organization_name', cypher: 'CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)' },
   { name: 'region_level', cypher: 'CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level)' },
+  { name: 'region_country_code', cypher: 'CREATE INDEX region_country_code IF NOT EXISTS FOR (n:Region) ON (n.countryCode)' },
   { name: 'cluster_kind', cypher: 'CREATE INDEX cluster_kind IF NOT EXISTS FOR (n:Cluster) ON (n.kind)' },
+  { name: 'project_source', cypher: 'CREATE INDEX project_source IF NOT EXISTS FOR (n:Project) ON (n.source)' },
 ];
 
+/** The text fields each label's full-text index covers; `text` filters search these. */
+export const TEXT_FIELDS: Readonly<Record<Label, readonly string[]>> = {
+  [Label.Programme]: ['name', 'shortName'],
+  [Label.Project]: ['title', 'acronym', 'code'],
+  [Label.Region]: ['name', 'id'],
+  [Label.Organization]: ['name'],
+  [Label.ThematicArea]: ['name', 'code'],
+  [Label.Cluster]: ['name', 'description'],
+  [Label.Person]: ['name'],
+  [Label.Event]: ['name'],
+};
+
+/** Name of a label's full-text index. */
+export function textIndexName(label: Label): string {
+  return `${label.toLowerCase()}_text`;
+}
+
+// Full-text (Lucene) indexes: word-prefix search that scales, unlike CONTAINS on every node.
+const textIndexes: SchemaStatement[] = Object.values(Label).map((label) => ({
+  name: textIndexName(label),
+  cypher: `CREATE FULLTEXT INDEX ${textIndexName(label)} IF NOT EXISTS FOR (n:${label}) ON EACH [${TEXT_FIELDS[label]
+    .map((field) => `n.${field}`)
+    .join(', ')}]`,
+}));
+
 /** Every schema statement, in the order they are applied. */
-export const schemaStatements: readonly SchemaStatement[] = [...uniqueIdConstraints, ...indexes];
+export const schemaStatements: readonly SchemaStatement[] = [
+  ...uniqueIdConstraints,
+  ...indexes,
+  ...sortKeyIndexStatements(),
+  ...textIndexes,
+];
 
 /** Applies all constraints and indexes and waits until the indexes are online. */
 export async function migrate(executor: Executor): Promise<void> {

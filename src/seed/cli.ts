@@ -2,6 +2,7 @@
  * Responsible for the seed command: `node dist/src/seed/cli.js [seedDir]`. Validates
  * every file first (exit 1 listing all errors), then loads them in one transaction.
  */
+import { refreshDerived } from '../neo4j/derived';
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { fromRoot } from '../paths';
@@ -44,6 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
     // Uniqueness constraints first: they make every MERGE an index lookup.
     await migrate(executor);
     const counts = await writeSeed(executor, validation.data);
+    await refreshDerived(executor);
     print(`\nLoaded ${seedDir} into ${uri} (database ${config.neo4j.database}):`);
     for (const [name, count] of [...Object.entries(counts.nodes), ...Object.entries(counts.relationships)]) {
       print(`  ${name.padEnd(22)} ${String(count).padStart(6)}`);

@@ -1,4 +1,5 @@
 /** Responsible for loading the seed graph when the API starts, as SEED_ON_START asks. */
+import { refreshDerived } from '../neo4j/derived';
 import type { Logger } from '../logger';
 import type { Executor } from '../neo4j/executor';
 import { fromRoot } from '../paths';
@@ -16,5 +17,6 @@ export async function loadSeedIfWanted(executor: Executor, mode: 'if-empty' | 'a
   }
   logger.info('loading the seed graph from seed/');
   const counts = await loadSeed(executor, fromRoot('seed'));
+  await refreshDerived(executor);
   logger.info({ counts }, 'seed graph loaded');
 }

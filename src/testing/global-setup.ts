@@ -3,6 +3,7 @@
  * project's test instance unless TEST_NEO4J_URI names one), then empties it, applies the
  * migrations and loads the seed, so every run starts from the same graph.
  */
+import { refreshDerived } from '../neo4j/derived';
 import { createDriver } from '../neo4j/driver';
 import { Executor } from '../neo4j/executor';
 import { startLocalNeo4j } from '../neo4j/local/local-server';
@@ -25,6 +26,7 @@ export default async function globalSetup(): Promise<void> {
     await executor.write('MATCH (n) DETACH DELETE n');
     await migrate(executor);
     await loadSeed(executor, fromRoot('seed'));
+    await refreshDerived(executor);
   } finally {
     await driver.close();
   }

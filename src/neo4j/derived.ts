@@ -1,0 +1,109 @@
+/**
+ * Responsible for the stored sort keys: one never-null, unique string property per sort
+ * order, computed from the graph after every load and backed by a range index, so a
+ * list reads its page in index order and a keyset cursor is one string comparison.
+ */
+import { int } from 'neo4j-driver';
+import type { Executor } from './executor';
+import { Label, RelType } from './graph-schema';
+
+/** One stored sort key: `property` on every node of `label`, set to `expression` (over `n`). */
+export interface SortKey {
+  label: Label;
+  property: string;
+  expression: string;
+}
+
+// Every key ends in NUL + id: keys are then unique (a cursor names one position), and
+// NUL sorts before any character, so "abc" still precedes "abcd". A missing value is
+// '~', which sorts after digits: undated or unbudgeted rows come last in ascending order.
+const MISSING = "'~'";
+const unique = (value: string) => `${value} + '\\u0000' + n.id`;
+const folded = (value: string) => unique(`toLower(${value})`);
+const dated = (property: string) => unique(`coalesce(toString(n.${property}), ${MISSING})`);
+const padded = (integer: string, width: number) =>
+  `right('${'0'.repeat(width)}' + toString(${integer}), ${width})`;
+const amount = (property: string) =>
+  unique(`CASE WHEN n.${property} IS NULL THEN ${MISSING} ELSE ${padded(`toInteger(round(n.${property} * 100))`, 16)} END`);
+const counted = (pattern: string) => unique(padded(`COUNT { ${pattern} }`, 10));
+
+// The stored level names do not sort by breadth ('NUTS1' < 'country' < 'county'), so the
+// level key is a rank. Russian federal subjects and Norwegian counties rank with NUTS3
+// because the CBC programmes list them as NUTS3-level equivalents.
+const levelRank = `CASE n.level WHEN 'country' THEN 0 WHEN 'NUTS1' THEN 1 WHEN 'federal_district' THEN 1
+  WHEN 'NUTS2' THEN 2 ELSE 3 END`;
+
+const { Cluster, Event, Organization, Person, Programme, Project, Region, ThematicArea } = Label;
+
+/** Every stored sort key. A list sorts on one of these or on `n.id` (already unique and indexed). */
+export const SORT_KEYS = {
+  projectTitle: { label: Project, property: 'sortTitle', expression: folded('coalesce(n.title, n.acronym, n.id)') },
+  projectStart: { label: Project, property: 'sortStart', expression: dated('startDate') },
+  projectEnd: { label: Project, property: 'sortEnd', expression: dated('endDate') },
+  projectBudget: { label: Project, property: 'sortBudget', expression: amount('totalBudgetEur') },
+  programmeName: { label: Programme, property: 'sortName', expression: folded('n.name') },
+  regionName: { label: Region, property: 'sortName', expression: folded('n.name') },
+  regionLevel: { label: Region, property: 'sortLevel', expression: unique(`toString(${levelRank})`) },
+  organizationName: { label: Organization, property: 'sortName', expression: folded('n.name') },
+  organizationProjectCount: {
+    label: Organization,
+    property: 'sortProjectCount',
+    expression: counted(`MATCH (n)-[:${RelType.PARTICIPATES_IN}]->(p:${Project}) RETURN DISTINCT p`),
+  },
+  themeName: { label: ThematicArea, property: 'sortName', expression: folded('n.name') },
+  // Codes such as 2, 10 and TO4 sort by length first, so 10 follows 9.
+  themeCode: { label: ThematicArea, property: 'sortCode', expression: unique(`${padded('size(coalesce(n.code, ""))', 3)} + toLower(coalesce(n.code, ""))`) },
+  clusterName: { label: Cluster, property: 'sortName', expression: folded('n.name') },
+  clusterMemberCount: {
+    label: Cluster,
+    property: 'sortMemberCount',
+    expression: counted(`(n)<-[:${RelType.MEMBER_OF}]-(:${Project})`),
+  },
+  personName: { label: Person, property: 'sortName', expression: folded('n.name') },
+  eventName: { label: Event, property: 'sortName', expression: folded('n.name') },
+  eventStart: { label: Event, property: 'sortStart', expression: dated('startDate') },
+} as const satisfies Record<string, SortKey>;
+
+export type SortKeyName = keyof typeof SORT_KEYS;
+
+/** The range index backing a sort key, named `<label>_<property>`. */
+export function sortKeyIndexName(key: SortKey): string {
+  return `${key.label.toLowerCase()}_${key.property.toLowerCase()}`;
+}
+
+/** `CREATE INDEX` statements for every sort key (idempotent). */
+export function sortKeyIndexStatements(): Array<{ name: string; cypher: string }> {
+  return Object.values(SORT_KEYS).map((key) => ({
+    name: sortKeyIndexName(key),
+    cypher: `CREATE INDEX ${sortKeyIndexName(key)} IF NOT EXISTS FOR (n:${key.label}) ON (n.${key.property})`,
+  }));
+}
+
+/** Nodes updated per transaction: keeps each transaction far below Neo4j's memory limit. */
+const REFRESH_BATCH = 10_000;
+
+/**
+ * Recomputes every sort key of every node, one label at a time, in id-ordered batches of
+ * separate transactions (so a 100k-node label never needs one large transaction).
+ * Call after any load; it is idempotent.
+ */
+export async function refreshDerived(executor: Executor): Promise<void> {
+  const byLabel = new Map<Label, SortKey[]>();
+  for (const key of Object.values(SORT_KEYS) as SortKey[]) {
+    byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
+  }
+  for (const [label, keys] of byLabel) {
+    const statement = [
+      `MATCH (n:${label}) WHERE n.id > $after`,
+      'WITH n ORDER BY n.id LIMIT $batch',
+      `SET ${keys.map((key) => `n.${key.property} = ${key.expression}`).join(',\n    ')}`,
+      'RETURN max(n.id) AS last, count(n) AS updated',
+    ].join('\n');
+    let after = '';
+    for (;;) {
+      const [row] = await executor.write(statement, { after, batch: int(REFRESH_BATCH) });
+      if (!row || Number(row.updated) === 0) break;
+      after = String(row.last);
+    }
+  }
+}
