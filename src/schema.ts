@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { ClusterResolver } from './modules/cluster/cluster.resolver';
 import { EventResolver } from './modules/event/event.resolver';
@@ -31,7 +31,7 @@ const resolvers = [
   RegionResolver,
   ThemeResolver,
   ...RELATIONSHIP_RESOLVERS,
-] as [Function, ...Function[]];
+] as NonEmptyArray<ClassType>;
 
 /** Builds the executable schema (validation of arguments is done by the resolvers' own checks). */
 export function createSchema(): Promise<GraphQLSchema> {
