@@ -174,6 +174,13 @@ describe('projects bad input', () => {
     expect(result.errors?.[0].message).toContain('no-such-programme');
   });
 
+  it('rejects a text filter longer than a search phrase, naming the filter and not echoing it', async () => {
+    const result = await helper.execute(`query($t: String) { projects(filter: { text: $t }) { totalCount } }`, { t: 'w'.repeat(10_000) });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.text' });
+    expect(result.errors?.[0].message).toContain('10000 characters');
+    expect(result.errors?.[0].message.length).toBeLessThan(200);
+  });
+
   it('answers NOT_FOUND for an unknown project id', async () => {
     const result = await helper.execute(`{ project(id: "KO9999") { id } }`);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', id: 'KO9999' });

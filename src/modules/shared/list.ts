@@ -12,6 +12,9 @@ import { SortDirection, type Page, type PageWindow } from './pagination';
 
 type Properties = Record<string, PlainValue>;
 
+/** Longest free text searched: a search phrase, not a document (and a bounded Lucene query). */
+export const MAX_TEXT_LENGTH = 200;
+
 /** A list request as a repository receives it from a resolver. */
 export interface ListQuery<SortField extends string> {
   /** Filter values by argument; null/undefined ones are not filters. `text` is free text. */
@@ -35,6 +38,9 @@ export async function runList<SortField extends string, T>(
   const after = query.window.after === undefined ? undefined : decodeCursor(query.window.after, order);
   const filters: Record<string, unknown> = { ...query.filters };
   if (typeof filters.text === 'string') {
+    if (filters.text.length > MAX_TEXT_LENGTH) {
+      throw new BadUserInputError(`Filter "text" is ${filters.text.length} characters long; at most ${MAX_TEXT_LENGTH} are searched`, 'filter.text');
+    }
     const lucene = luceneQuery(filters.text);
     // Text with no letter or digit in it can match nothing.
     if (lucene === null) return { items: [], hasNextPage: false, hasPreviousPage: after !== undefined, totalCount: 0 };
