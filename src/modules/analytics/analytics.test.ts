@@ -2,12 +2,32 @@
  * The headline cross-programme questions against the seeded Neo4j. Expected answers are
  * computed here from the seed CSV files, independently of the Cypher under test.
  */
+import { byCodeUnits, ids } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
-import { groupBy, programmeOfProject, regionAndDescendants, seedRelationships } from '../../testing/seed-fixtures';
+import { groupBy, programmeOfProject, regionAndDescendants, seedNodes, seedRelationships, type SeedRow } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper();
 
 const projectProgramme = programmeOfProject();
+const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
+
+// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
+// text + NUL + id, compared by code units.
+const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
+const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
+/** The stored key of each id, for ordering. */
+const keysOf = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (id: string) => key(rows.get(id)!);
+const clusterName = keysOf(rowsById('clusters'), nameKey);
+const organizationName = keysOf(rowsById('organizations'), nameKey);
+const programmeName = keysOf(rowsById('programmes'), nameKey);
+const projectTitle = keysOf(rowsById('projects'), titleKey);
+/** `idList` ordered by the stored key `key` gives each id. */
+const orderedBy = (key: (id: string) => string) => (idList: Iterable<string>) => [...idList].sort((a, b) => byCodeUnits(key(a), key(b)));
+const programmesByName = orderedBy(programmeName);
+const memberCount = (() => {
+  const members = groupBy(seedRelationships('MEMBER_OF'), (row) => row.to);
+  return (cluster: string) => (members.get(cluster) ?? []).length;
+})();
 
 /** cluster id → set of programme ids of its member projects. */
 function clusterProgrammes(): Map<string, Set<string>> {
@@ -16,28 +36,38 @@ function clusterProgrammes(): Map<string, Set<string>> {
 }
 
 describe('clustersSpanningProgrammes', () => {
-  it.each([1, 2, 3, 4])('returns exactly the clusters whose members span at least %i programmes', async (minProgrammes) => {
-    const expected = [...clusterProgrammes()]
+  /** Broadest first: most programmes, then most members, then by name. */
+  const expectedClusters = (minProgrammes: number) =>
+    [...clusterProgrammes()]
       .filter(([, programmes]) => programmes.size >= minProgrammes)
-      .map(([cluster, programmes]) => ({ id: cluster, programmeCount: programmes.size }))
-      .sort((a, b) => a.id.localeCompare(b.id));
+      .sort(
+        ([a, x], [b, y]) => y.size - x.size || memberCount(b) - memberCount(a) || byCodeUnits(clusterName(a), clusterName(b)),
+      )
+      .map(([cluster, programmes]) => ({
+        id: cluster,
+        programmeCount: programmes.size,
+        memberCount: memberCount(cluster),
+        programmes: programmesByName(programmes),
+      }));
+
+  it.each([1, 2, 3, 4])('returns exactly the clusters whose members span at least %i programmes, the broadest first', async (minProgrammes) => {
     const data = await helper.data<any>(
-      `query($n: Int!) { clustersSpanningProgrammes(minProgrammes: $n) { cluster { id } programmeCount programmes { id } } }`,
+      `query($n: Int!) { clustersSpanningProgrammes(minProgrammes: $n) { cluster { id } programmeCount memberCount programmes { id } } }`,
       { n: minProgrammes },
     );
-    const actual = data.clustersSpanningProgrammes
-      .map((row: any) => ({ id: row.cluster.id, programmeCount: row.programmeCount }))
-      .sort((a: any, b: any) => a.id.localeCompare(b.id));
-    expect(actual).toEqual(expected);
-    for (const row of data.clustersSpanningProgrammes) {
-      expect(new Set(row.programmes.map((p: any) => p.id))).toEqual(clusterProgrammes().get(row.cluster.id));
-    }
+    const actual = data.clustersSpanningProgrammes.map((row: any) => ({
+      id: row.cluster.id,
+      programmeCount: row.programmeCount,
+      memberCount: row.memberCount,
+      programmes: ids(row.programmes),
+    }));
+    expect(actual).toEqual(expectedClusters(minProgrammes));
   });
 
-  it('orders the broadest clusters first', async () => {
-    const data = await helper.data<any>(`{ clustersSpanningProgrammes(minProgrammes: 1) { programmeCount } }`);
-    const counts = data.clustersSpanningProgrammes.map((row: any) => row.programmeCount);
-    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+  it('has clusters tied on programmes, so the member-count and name tie-breaks are exercised', () => {
+    const counts = expectedClusters(1).map((row) => row.programmeCount);
+    expect(new Set(counts).size).toBeLessThan(counts.length);
+    expect(new Set(counts).size).toBeGreaterThan(1);
   });
 });
 
@@ -52,26 +82,34 @@ describe('projectsInCrossProgrammeClusters', () => {
     const inRegion = regionAndDescendants(regionId);
     const locatedIn = groupBy(seedRelationships('LOCATED_IN'), (row) => row.from);
     const members = groupBy(seedRelationships('MEMBER_OF'), (row) => row.to);
+    // Most projects in the region first, then by cluster name; projects by title.
     const expected = [...clusterProgrammes()]
       .filter(([, programmes]) => programmes.size >= minProgrammes)
-      .map(([cluster]) => ({
+      .map(([cluster, programmes]) => ({
         cluster,
-        projects: members
-          .get(cluster)!
-          .map((row) => row.from)
-          .filter((project) => (locatedIn.get(project) ?? []).some((row) => inRegion.has(row.to)))
-          .sort(),
+        programmes: programmesByName(programmes),
+        projects: orderedBy(projectTitle)(
+          members
+            .get(cluster)!
+            .map((row) => row.from)
+            .filter((project) => (locatedIn.get(project) ?? []).some((row) => inRegion.has(row.to))),
+        ),
       }))
       .filter((entry) => entry.projects.length > 0)
-      .sort((a, b) => a.cluster.localeCompare(b.cluster));
+      .sort((a, b) => b.projects.length - a.projects.length || byCodeUnits(clusterName(a.cluster), clusterName(b.cluster)));
+    expect(expected.length).toBeGreaterThan(0);
 
     const data = await helper.data<any>(
-      `query($r: ID!, $n: Int!) { projectsInCrossProgrammeClusters(regionId: $r, minProgrammes: $n) { cluster { id } projects { id } } }`,
+      `query($r: ID!, $n: Int!) {
+        projectsInCrossProgrammeClusters(regionId: $r, minProgrammes: $n) { cluster { id } programmes { id } projects { id } }
+      }`,
       { r: regionId, n: minProgrammes },
     );
-    const actual = data.projectsInCrossProgrammeClusters
-      .map((row: any) => ({ cluster: row.cluster.id, projects: row.projects.map((p: any) => p.id).sort() }))
-      .sort((a: any, b: any) => a.cluster.localeCompare(b.cluster));
+    const actual = data.projectsInCrossProgrammeClusters.map((row: any) => ({
+      cluster: row.cluster.id,
+      programmes: ids(row.programmes),
+      projects: ids(row.projects),
+    }));
     expect(actual).toEqual(expected);
   });
 
@@ -89,46 +127,48 @@ describe('projectsInCrossProgrammeClusters', () => {
 });
 
 describe('organizationsAcrossProgrammes', () => {
+  /** Broadest first: most programmes, then most projects, then by name. */
   function expectedSpans(minProgrammes: number) {
     const byOrganization = groupBy(seedRelationships('PARTICIPATES_IN'), (row) => row.from);
     return [...byOrganization]
-      .map(([organization, rows]) => ({
-        id: organization,
-        programmeCount: new Set(rows.map((row) => projectProgramme.get(row.to))).size,
-        projectCount: new Set(rows.map((row) => row.to)).size,
-      }))
-      .filter((span) => span.programmeCount >= minProgrammes);
+      .map(([organization, rows]) => {
+        const programmes = new Set(rows.map((row) => projectProgramme.get(row.to)!));
+        return {
+          id: organization,
+          programmeCount: programmes.size,
+          projectCount: new Set(rows.map((row) => row.to)).size,
+          programmes: programmesByName(programmes),
+        };
+      })
+      .filter((span) => span.programmeCount >= minProgrammes)
+      .sort(
+        (a, b) =>
+          b.programmeCount - a.programmeCount ||
+          b.projectCount - a.projectCount ||
+          byCodeUnits(organizationName(a.id), organizationName(b.id)),
+      );
   }
+  const query = `query($n: Int!, $first: Int!) {
+    organizationsAcrossProgrammes(minProgrammes: $n, first: $first) { organization { id } programmeCount projectCount programmes { id } }
+  }`;
+  const spans = (data: any) =>
+    data.organizationsAcrossProgrammes.map((row: any) => ({
+      id: row.organization.id,
+      programmeCount: row.programmeCount,
+      projectCount: row.projectCount,
+      programmes: ids(row.programmes),
+    }));
 
-  it.each([2, 3])('returns the organizations in projects of at least %i programmes', async (minProgrammes) => {
-    const expected = expectedSpans(minProgrammes).sort((a, b) => a.id.localeCompare(b.id));
+  it.each([2, 3])('returns the organizations in projects of at least %i programmes, the broadest first', async (minProgrammes) => {
+    const expected = expectedSpans(minProgrammes);
     expect(expected.length).toBeLessThanOrEqual(100);
-    const data = await helper.data<any>(
-      `query($n: Int!) { organizationsAcrossProgrammes(minProgrammes: $n, first: 100) { organization { id } programmeCount projectCount } }`,
-      { n: minProgrammes },
-    );
-    const actual = data.organizationsAcrossProgrammes
-      .map((row: any) => ({ id: row.organization.id, programmeCount: row.programmeCount, projectCount: row.projectCount }))
-      .sort((a: any, b: any) => a.id.localeCompare(b.id));
-    expect(actual).toEqual(expected);
+    expect(spans(await helper.data<any>(query, { n: minProgrammes, first: 100 }))).toEqual(expected);
   });
 
-  it('returns at most `first`, the broadest organizations first', async () => {
+  it('returns at most `first`: the broadest organizations', async () => {
     const all = expectedSpans(1);
-    const data = await helper.data<any>(
-      `{ organizationsAcrossProgrammes(minProgrammes: 1, first: 5) { organization { id } programmeCount projectCount } }`,
-    );
-    const rows = data.organizationsAcrossProgrammes;
-    expect(rows).toHaveLength(Math.min(5, all.length));
-    const topProgrammeCount = Math.max(...all.map((span) => span.programmeCount));
-    expect(rows[0].programmeCount).toBe(topProgrammeCount);
-    for (let i = 1; i < rows.length; i += 1) {
-      const previous = rows[i - 1];
-      const ordered =
-        previous.programmeCount > rows[i].programmeCount ||
-        (previous.programmeCount === rows[i].programmeCount && previous.projectCount >= rows[i].projectCount);
-      expect(ordered).toBe(true);
-    }
+    expect(all.length).toBeGreaterThan(5);
+    expect(spans(await helper.data<any>(query, { n: 1, first: 5 }))).toEqual(all.slice(0, 5));
   });
 
   it('finds at least one organization working across programmes in the seed', () => {

@@ -10,16 +10,29 @@ import { groupBy, orNull, regionAndDescendants, seedNodes, seedRelationshipsBetw
 const helper = useTestHelper();
 
 const events = seedNodes('events');
+const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 
+// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
+// text (or the date, '~' when missing) + NUL + id, compared by code units.
+const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
+const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
+const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
+/** `idList` ordered by `key` over the seed rows in `rows`. */
+const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
+  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
+
+/** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
+const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const matchesText = (text: string, fields: string[]) => {
+  const indexed = fields.flatMap(words);
+  return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
+};
 
 const allIds = (filter: Record<string, unknown>) => helper.listIds('events', 'EventFilter', filter);
 
 describe('events list and filters', () => {
-  // By start date; undated events last, as Neo4j orders nulls; ties by id.
-  const undated = (row: SeedRow) => (row.start_date === '' ? 1 : 0);
-  const byStartDate = [...events]
-    .sort((a, b) => undated(a) - undated(b) || byCodeUnits(a.start_date, b.start_date) || byCodeUnits(a.id, b.id))
-    .map((row) => row.id);
+  // By the stored start key: undated events last ascending (first descending), ties by id.
+  const byStartDate = orderedBy(rowsById('events'), startKey)(events.map((row) => row.id));
 
   it('lists every event, by start date by default, with the properties of its seed row', async () => {
     const data = await helper.data<any>(
@@ -68,14 +81,18 @@ describe('events list and filters', () => {
     expect(await allIds({ regionId })).toEqual(expected);
   });
 
-  it('matches text case-insensitively on name, and combines filters with AND', async () => {
-    for (const text of [' FORUM ', 'cluster approach']) {
-      const expected = sorted(events.filter((row) => row.name.toLowerCase().includes(text.trim().toLowerCase())).map((row) => row.id));
+  it('matches every word of the text as a word prefix of the name, in any case, and combines filters with AND', async () => {
+    for (const text of [' FORUM ', 'cluster approach', 'APPROACH clust']) {
+      const expected = sorted(events.filter((row) => matchesText(text, [row.name])).map((row) => row.id));
       expect(expected).toHaveLength(1);
       expect(await allIds({ text })).toEqual(expected);
       expect(await allIds({ text, regionId: 'RU-SPE' })).toEqual(expected);
       expect(await allIds({ text, regionId: 'FI' })).toEqual([]);
     }
+    // "orum" lies inside a word, never at its start: a word prefix, not a substring, matches.
+    expect(events.some((row) => row.name.includes('orum'))).toBe(true);
+    expect(events.filter((row) => matchesText('orum', [row.name]))).toEqual([]);
+    expect(await allIds({ text: 'orum' })).toEqual([]);
   });
 });
 
@@ -135,37 +152,48 @@ describe('event relationship fields', () => {
   const presentedProjects = toEvent('PRESENTED_AT', 'projects');
   const agreementsSigned = toEvent('AGREEMENT_SIGNED_AT', 'projects');
 
-  it('match the SPOKE_AT, ORGANIZED, PART_OF, HELD_IN, PRESENTED_AT and AGREEMENT_SIGNED_AT rows of every event', async () => {
+  const peopleByName = orderedBy(rowsById('people'), nameKey);
+  const organizationsByName = orderedBy(rowsById('organizations'), nameKey);
+  const eventsByStart = orderedBy(rowsById('events'), startKey);
+  const clustersByName = orderedBy(rowsById('clusters'), nameKey);
+  const projectsByTitle = orderedBy(rowsById('projects'), titleKey);
+
+  it('match the SPOKE_AT, ORGANIZED, PART_OF, HELD_IN, PRESENTED_AT and AGREEMENT_SIGNED_AT rows of every event, in key order', async () => {
     const data = await helper.data<any>(relationshipsQuery, { first: 100 });
     expect(data.events.nodes).toHaveLength(events.length);
-    const byPerson = (a: any, b: any) => byCodeUnits(a.person.id, b.person.id);
     for (const event of data.events.nodes) {
+      const talks = new Map((spokeAt.get(event.id) ?? []).map((row) => [row.from, row]));
       expect({
         id: event.id,
-        speakers: [...event.speakers].sort(byPerson),
-        organizers: sorted(ids(event.organizers)),
+        speakers: event.speakers,
+        organizers: ids(event.organizers),
         partOf: event.partOf === null ? [] : [event.partOf.id],
-        parts: sorted(ids(event.parts)),
+        parts: ids(event.parts),
         heldIn: event.heldIn === null ? [] : [event.heldIn.id],
-        presentedClusters: sorted(ids(event.presentedClusters)),
-        presentedProjects: sorted(ids(event.presentedProjects)),
-        agreementsSigned: sorted(ids(event.agreementsSigned)),
+        presentedClusters: ids(event.presentedClusters),
+        presentedProjects: ids(event.presentedProjects),
+        agreementsSigned: ids(event.agreementsSigned),
       }).toEqual({
         id: event.id,
-        speakers: (spokeAt.get(event.id) ?? [])
-          .map((row) => ({ topic: orNull(row.topic), source: row.source.toUpperCase(), person: { id: row.from } }))
-          .sort(byPerson),
-        organizers: organizers(event.id),
+        speakers: peopleByName([...talks.keys()]).map((person) => ({
+          topic: orNull(talks.get(person)!.topic),
+          source: talks.get(person)!.source.toUpperCase(),
+          person: { id: person },
+        })),
+        organizers: organizationsByName(organizers(event.id)),
         partOf: parentEvent(event.id),
-        parts: parts(event.id),
+        parts: eventsByStart(parts(event.id)),
         heldIn: heldIn(event.id),
-        presentedClusters: presentedClusters(event.id),
-        presentedProjects: presentedProjects(event.id),
-        agreementsSigned: agreementsSigned(event.id),
+        presentedClusters: clustersByName(presentedClusters(event.id)),
+        presentedProjects: projectsByTitle(presentedProjects(event.id)),
+        agreementsSigned: projectsByTitle(agreementsSigned(event.id)),
       });
     }
     // The round table lies within the forum: PART_OF is read in both directions.
     expect(parentEvent('round-table-cluster-approach-2018')).toEqual(['strategic-leaders-forum-2018']);
+    // A person speaks at an event at most once, so talks are keyed by person above.
+    const spoke = seedRelationshipsBetween('SPOKE_AT', 'people', 'events');
+    expect(new Set(spoke.map((row) => `${row.from}:${row.to}`)).size).toBe(spoke.length);
   });
 
   it('cost the same number of Cypher statements for 1 event as for all of them', async () => {

@@ -20,7 +20,27 @@ const helper = useTestHelper();
 const organizations = seedNodes('organizations');
 const participations = seedRelationships('PARTICIPATES_IN');
 const projectProgramme = programmeOfProject();
+const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
+const projectRows = rowsById('projects');
 
+// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
+// text (or the date, '~' when missing) + NUL + id, compared by code units.
+const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
+const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
+const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
+/** `idList` ordered by `key` over the seed rows in `rows`. */
+const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
+  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
+/** Participation rows in the order of their projects' titles. */
+const byProjectTitle = (rows: SeedRow[]) =>
+  [...rows].sort((a, b) => byCodeUnits(titleKey(projectRows.get(a.to)!), titleKey(projectRows.get(b.to)!)));
+
+/** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
+const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const matchesText = (text: string, fields: string[]) => {
+  const indexed = fields.flatMap(words);
+  return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
+};
 
 const allIds = (filter: Record<string, unknown>) => helper.listIds('organizations', 'OrganizationFilter', filter);
 
@@ -98,10 +118,16 @@ describe('organizations filters', () => {
     }
   });
 
-  it('matches text case-insensitively on name', async () => {
-    const universities = organizations.filter((row) => row.name.toLowerCase().includes('university'));
-    expect(universities.length).toBeGreaterThan(0);
-    expect(await allIds({ text: ' UNIVERSITY ' })).toEqual(sorted(universities.map((row) => row.id)));
+  it('matches every word of the text as a word prefix of the name, in any case', async () => {
+    for (const text of [' UNIVERSITY ', 'univ STATE', 'municipal formation']) {
+      const expected = sorted(organizations.filter((row) => matchesText(text, [row.name])).map((row) => row.id));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await allIds({ text })).toEqual(expected);
+    }
+    // "niversity" lies inside words, never at their start: a word prefix, not a substring, matches.
+    expect(organizations.some((row) => row.name.includes('niversity'))).toBe(true);
+    expect(organizations.filter((row) => matchesText('niversity', [row.name]))).toEqual([]);
+    expect(await allIds({ text: 'niversity' })).toEqual([]);
   });
 });
 
@@ -172,7 +198,7 @@ const relationshipsQuery = `query($first: Int, $after: String) {
     pageInfo { hasNextPage endCursor }
     nodes {
       id
-      participations { role budgetEur source project { id } organization { id } }
+      participations(first: 100) { totalCount nodes { role budgetEur source project { id } organization { id } } }
       region { id }
       people { id }
       coordinates { id }
@@ -192,8 +218,12 @@ describe('organization relationship fields', () => {
   const peopleOf = targets('WORKS_FOR', 'from');
   const coordinatedBy = targets('COORDINATES', 'to');
   const organizedBy = targets('ORGANIZED', 'to');
+  const peopleByName = orderedBy(rowsById('people'), nameKey);
+  const clustersByName = orderedBy(rowsById('clusters'), nameKey);
+  const eventsByStart = orderedBy(rowsById('events'), startKey);
+  const programmesByName = orderedBy(rowsById('programmes'), nameKey);
 
-  it('match the PARTICIPATES_IN, BASED_IN, WORKS_FOR, COORDINATES and ORGANIZED rows of every organization', async () => {
+  it('match the PARTICIPATES_IN, BASED_IN, WORKS_FOR, COORDINATES and ORGANIZED rows of every organization, in key order', async () => {
     const seen: any[] = [];
     let after: string | null = null;
     do {
@@ -208,26 +238,26 @@ describe('organization relationship fields', () => {
       const regions = (basedIn.get(organization.id) ?? []).map((row) => row.to);
       expect({
         id: organization.id,
-        participations: [...organization.participations].sort((a: any, b: any) => byCodeUnits(a.project.id, b.project.id)),
-        people: sorted(ids(organization.people)),
-        coordinates: sorted(ids(organization.coordinates)),
-        organized: sorted(ids(organization.organized)),
-        programmes: sorted(ids(organization.programmes)),
+        participationCount: organization.participations.totalCount,
+        participations: organization.participations.nodes,
+        people: ids(organization.people),
+        coordinates: ids(organization.coordinates),
+        organized: ids(organization.organized),
+        programmes: ids(organization.programmes),
       }).toEqual({
         id: organization.id,
-        participations: rows
-          .map((row) => ({
-            role: row.role.toUpperCase(),
-            budgetEur: row.budget_eur === '' ? null : Number(row.budget_eur),
-            source: row.source.toUpperCase(),
-            project: { id: row.to },
-            organization: { id: organization.id },
-          }))
-          .sort((a, b) => byCodeUnits(a.project.id, b.project.id)),
-        people: peopleOf(organization.id),
-        coordinates: coordinatedBy(organization.id),
-        organized: organizedBy(organization.id),
-        programmes: sorted(rows.map((row) => projectProgramme.get(row.to)!)),
+        participationCount: rows.length,
+        participations: byProjectTitle(rows).map((row) => ({
+          role: row.role.toUpperCase(),
+          budgetEur: row.budget_eur === '' ? null : Number(row.budget_eur),
+          source: row.source.toUpperCase(),
+          project: { id: row.to },
+          organization: { id: organization.id },
+        })),
+        people: peopleByName(peopleOf(organization.id)),
+        coordinates: clustersByName(coordinatedBy(organization.id)),
+        organized: eventsByStart(organizedBy(organization.id)),
+        programmes: programmesByName(sorted(rows.map((row) => projectProgramme.get(row.to)!))),
       });
       // `region` is single: one of the regions the organization is based in, or null.
       if (regions.length === 0) expect(organization.region).toBeNull();
@@ -235,6 +265,10 @@ describe('organization relationship fields', () => {
     }
     // The seed exercises every field, so none of the comparisons above is vacuous.
     for (const field of ['people', 'coordinates', 'organized']) expect(seen.some((o) => o[field].length > 0)).toBe(true);
+    // Some organization's projects are in a different order by title than by id, so the order is tested.
+    const titleOrderDiffers = (rows: SeedRow[]) =>
+      byProjectTitle(rows).map((row) => row.to).join() !== sorted(rows.map((row) => row.to)).join();
+    expect([...participationsOf.values()].some(titleOrderDiffers)).toBe(true);
   });
 
   it('cost the same number of Cypher statements for 5 organizations as for 100', async () => {
@@ -244,11 +278,95 @@ describe('organization relationship fields', () => {
     expect(large.errors).toBeUndefined();
     expect(small.data.organizations.nodes).toHaveLength(5);
     expect(large.data.organizations.nodes).toHaveLength(100);
-    const participationsIn = (result: any) => result.data.organizations.nodes.flatMap((node: any) => node.participations).length;
+    const participationsIn = (result: any) => result.data.organizations.nodes.flatMap((node: any) => node.participations.nodes).length;
     expect(participationsIn(large)).toBeGreaterThan(participationsIn(small));
     expect(large.statements).toBe(small.statements);
-    // One statement for the list, one per relationship field (6), and one each for the
-    // participations' projects and organizations by id.
-    expect(large.statements).toBe(9);
+    // One statement for the list and one per relationship field (6): a participation
+    // carries its project and organization, so neither is looked up again.
+    expect(large.statements).toBe(7);
+  });
+});
+
+const participationsPage = `query($id: ID!, $first: Int, $after: String) {
+  organization(id: $id) {
+    participations(first: $first, after: $after) {
+      totalCount
+      edges { cursor node { role project { id } } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }
+}`;
+
+describe('organization participations paged with cursors', () => {
+  const participationsOf = groupBy(participations, (row) => row.from);
+  // The organization with the most participations (ties by id), so paging crosses several pages.
+  const [busiest, busiestRows] = [...participationsOf].sort(([a, x], [b, y]) => y.length - x.length || byCodeUnits(a, b))[0];
+  const expected = byProjectTitle(busiestRows).map((row) => `${row.to}:${row.role.toUpperCase()}`);
+
+  it('walk every participation exactly once, in project title order, two at a time', async () => {
+    expect(busiestRows.length).toBeGreaterThan(2);
+    const seen: string[] = [];
+    const pages: any[] = [];
+    let after: string | null = null;
+    do {
+      const data: any = await helper.data(participationsPage, { id: busiest, first: 2, after });
+      const page = data.organization.participations;
+      pages.push(page);
+      seen.push(...page.edges.map((edge: any) => `${edge.node.project.id}:${edge.node.role}`));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      expect(pages.length).toBeLessThanOrEqual(busiestRows.length);
+    } while (after !== null);
+
+    expect(seen).toEqual(expected);
+    expect(pages).toHaveLength(Math.ceil(busiestRows.length / 2));
+    pages.forEach((page, index) => {
+      expect(page.totalCount).toBe(busiestRows.length);
+      expect(page.edges.length).toBe(Math.min(2, busiestRows.length - 2 * index));
+      expect(page.pageInfo.hasPreviousPage).toBe(index > 0);
+      expect(page.pageInfo.hasNextPage).toBe(index < pages.length - 1);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1).cursor);
+    });
+  });
+
+  it('continue after any edge cursor, not only the end cursor', async () => {
+    const first: any = await helper.data(participationsPage, { id: busiest, first: 2 });
+    const after = first.organization.participations.edges[0].cursor;
+    const data: any = await helper.data(participationsPage, { id: busiest, first: 100, after });
+    const seen = data.organization.participations.edges.map((edge: any) => `${edge.node.project.id}:${edge.node.role}`);
+    expect(seen).toEqual(expected.slice(1));
+  });
+
+  const cursorFrom = async (query: string, variables: Record<string, unknown>, path: (data: any) => any) => {
+    const cursor = path(await helper.data(query, variables)).pageInfo.endCursor;
+    expect(typeof cursor).toBe('string');
+    return cursor as string;
+  };
+  const participationsCursor = () =>
+    cursorFrom(participationsPage, { id: busiest, first: 2 }, (data) => data.organization.participations);
+  const listCursor = (sort: string) =>
+    cursorFrom(
+      `query($sort: OrganizationSort) { organizations(first: 2, sort: $sort) { pageInfo { endCursor } } }`,
+      { sort: { field: sort } },
+      (data) => data.organizations,
+    );
+
+  it.each([
+    [
+      'an Organization.participations cursor on Programme.projects',
+      participationsCursor,
+      `query($after: String) { programme(id: "kolarctic-2014-2020") { projects(first: 2, after: $after) { totalCount } } }`,
+    ],
+    ['an organizations (by name) cursor on Organization.participations', () => listCursor('NAME'), participationsPage],
+    [
+      'an organizations (by name) cursor on organizations by project count',
+      () => listCursor('NAME'),
+      `query($after: String) { organizations(first: 2, after: $after, sort: { field: PROJECT_COUNT }) { totalCount } }`,
+    ],
+  ])('refuse %s with BAD_USER_INPUT naming after', async (_case, cursor, query) => {
+    const result = await helper.execute(query, { id: busiest, after: await cursor() });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    expect(result.errors?.[0].message).toContain('after');
   });
 });

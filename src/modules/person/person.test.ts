@@ -5,13 +5,28 @@
  */
 import { byCodeUnits, sorted, ids } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
-import { groupBy, orNull, seedNodes, seedRelationships, sourceUrls } from '../../testing/seed-fixtures';
+import { groupBy, orNull, seedNodes, seedRelationships, sourceUrls, type SeedRow } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper();
 
 const people = seedNodes('people');
 const worksFor = seedRelationships('WORKS_FOR');
+const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 
+// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
+// text (or the date, '~' when missing) + NUL + id, compared by code units.
+const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
+const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
+/** `rows` ordered by `key` over the seed rows their `to` ids name in `targets`. */
+const orderedByTarget = (targets: Map<string, SeedRow>, key: (row: SeedRow) => string) => (rows: SeedRow[]) =>
+  [...rows].sort((a, b) => byCodeUnits(key(targets.get(a.to)!), key(targets.get(b.to)!)));
+
+/** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
+const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const matchesText = (text: string, fields: string[]) => {
+  const indexed = fields.flatMap(words);
+  return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
+};
 
 const allIds = (filter: Record<string, unknown>) => helper.listIds('people', 'PersonFilter', filter);
 
@@ -46,12 +61,16 @@ describe('people list and filters', () => {
     expect(await allIds({ organizationId: 'pskov-state-university' })).toEqual([]);
   });
 
-  it('matches text case-insensitively on name; blank text is no filter', async () => {
-    for (const text of [' MARINA ', 'ko']) {
-      const expected = sorted(people.filter((row) => row.name.toLowerCase().includes(text.trim().toLowerCase())).map((row) => row.id));
+  it('matches every word of the text as a word prefix of the name, in any case; blank text is no filter', async () => {
+    for (const text of [' MARINA ', 'ko', 'kapyrin IG']) {
+      const expected = sorted(people.filter((row) => matchesText(text, [row.name])).map((row) => row.id));
       expect(expected.length).toBeGreaterThan(0);
       expect(await allIds({ text })).toEqual(expected);
     }
+    // "arina" lies inside a word, never at its start: a word prefix, not a substring, matches.
+    expect(people.some((row) => row.name.includes('arina'))).toBe(true);
+    expect(people.filter((row) => matchesText('arina', [row.name]))).toEqual([]);
+    expect(await allIds({ text: 'arina' })).toEqual([]);
     expect(await allIds({ text: '   ' })).toEqual(sorted(people.map((row) => row.id)));
   });
 
@@ -97,29 +116,27 @@ describe('person relationship fields', () => {
   const employments = groupBy(worksFor, (row) => row.from);
   const talks = groupBy(seedRelationships('SPOKE_AT'), (row) => row.from);
 
-  it('match the WORKS_FOR and SPOKE_AT rows of every person, with position and topic', async () => {
+  const byOrganizationName = orderedByTarget(rowsById('organizations'), nameKey);
+  const byEventStart = orderedByTarget(rowsById('events'), startKey);
+
+  it('match the WORKS_FOR and SPOKE_AT rows of every person, with position and topic, in key order', async () => {
     const data = await helper.data<any>(relationshipsQuery, { first: 100 });
     expect(data.people.nodes).toHaveLength(people.length);
-    const byTarget = (key: 'organization' | 'event') => (a: any, b: any) => byCodeUnits(a[key].id, b[key].id);
     for (const person of data.people.nodes) {
-      expect({
+      expect({ id: person.id, worksFor: person.worksFor, spokeAt: person.spokeAt }).toEqual({
         id: person.id,
-        worksFor: [...person.worksFor].sort(byTarget('organization')),
-        spokeAt: [...person.spokeAt].sort(byTarget('event')),
-      }).toEqual({
-        id: person.id,
-        worksFor: (employments.get(person.id) ?? []).map((row) => ({
+        worksFor: byOrganizationName(employments.get(person.id) ?? []).map((row) => ({
           position: orNull(row.position),
           source: row.source.toUpperCase(),
           sourceUrls: sourceUrls(row),
           organization: { id: row.to },
-        })).sort(byTarget('organization')),
-        spokeAt: (talks.get(person.id) ?? []).map((row) => ({
+        })),
+        spokeAt: byEventStart(talks.get(person.id) ?? []).map((row) => ({
           topic: orNull(row.topic),
           source: row.source.toUpperCase(),
           sourceUrls: sourceUrls(row),
           event: { id: row.to },
-        })).sort(byTarget('event')),
+        })),
       });
     }
     // Position on WORKS_FOR differs from the person's own position: the relationship's is shown.

@@ -19,7 +19,8 @@ import {
 const helper = useTestHelper();
 
 const programmes = seedNodes('programmes');
-const projects = new Map(seedNodes('projects').map((row) => [row.id, row]));
+const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
+const projects = rowsById('projects');
 const covers = seedRelationships('COVERS');
 const parentOf = new Map(seedRelationshipsBetween('PART_OF', 'regions', 'regions').map((row) => [row.from, row.to]));
 
@@ -30,6 +31,20 @@ function regionAndAncestors(id: string): Set<string> {
   return result;
 }
 
+// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
+// text + NUL + id, compared by code units.
+const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
+const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
+/** `idList` ordered by `key` over the seed rows in `rows`. */
+const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
+  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
+
+/** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
+const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const matchesText = (text: string, fields: string[]) => {
+  const indexed = fields.flatMap(words);
+  return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
+};
 
 const allIds = (filter: Record<string, unknown>) => helper.listIds('programmes', 'ProgrammeFilter', filter);
 
@@ -68,15 +83,18 @@ describe('programmes list', () => {
     expect(ids(data.desc.nodes)).toEqual([...expected].reverse());
   });
 
-  it('matches text case-insensitively on name or short name', async () => {
-    for (const text of [' RUSSIA ', 'bsr', 'baltic sea']) {
-      const needle = text.trim().toLowerCase();
-      const expected = idsWhere((row) => row.name.toLowerCase().includes(needle) || row.short_name.toLowerCase().includes(needle));
+  it('matches every word of the text as a word prefix of the name or short name, in any case', async () => {
+    for (const text of [' RUSSIA ', 'bsr', 'baltic sea', 'SEA balt', 'cbc 2014']) {
+      const expected = idsWhere((row) => matchesText(text, [row.name, row.short_name]));
       expect(expected.length).toBeGreaterThan(0);
       expect(await allIds({ text })).toEqual(expected);
     }
     // "bsr" occurs only in a short name: both properties are searched.
     expect(programmes.some((row) => row.name.toLowerCase().includes('bsr'))).toBe(false);
+    // "ussia" lies inside a word, never at its start: a word prefix, not a substring, matches.
+    expect(programmes.some((row) => row.name.includes('ussia'))).toBe(true);
+    expect(idsWhere((row) => matchesText('ussia', [row.name, row.short_name]))).toEqual([]);
+    expect(await allIds({ text: 'ussia' })).toEqual([]);
   });
 
   it('filters by kind, case- and space-insensitively', async () => {
@@ -102,7 +120,9 @@ describe('programmes list', () => {
   it('combines filters with AND', async () => {
     const inRussia = regionAndDescendants('RU');
     const coveringRussia = new Set(covers.filter((row) => inRussia.has(row.to)).map((row) => row.from));
-    const expected = idsWhere((row) => row.kind === 'ENI CBC' && coveringRussia.has(row.id) && row.name.includes('Latvia'));
+    const expected = idsWhere(
+      (row) => row.kind === 'ENI CBC' && coveringRussia.has(row.id) && matchesText('latvia', [row.name, row.short_name]),
+    );
     expect(expected).toHaveLength(1);
     expect(await allIds({ kind: 'eni cbc', regionId: 'RU', text: 'latvia' })).toEqual(expected);
   });
@@ -133,7 +153,7 @@ const relationshipsQuery = `query($first: Int) {
   programmes(first: $first, sort: { field: ID }) {
     nodes {
       id
-      projects { id }
+      projects(first: 100) { totalCount nodes { id } }
       coverage { eligibility source sourceUrls region { id } }
       clusters { id }
     }
@@ -141,38 +161,46 @@ const relationshipsQuery = `query($first: Int) {
 }`;
 
 describe('programme relationship fields', () => {
-  /** By title as the schema promises; projects without a title come last (Neo4j sorts nulls last). */
-  const byTitle = (a: string, b: string) => {
-    const [x, y] = [projects.get(a)!.title, projects.get(b)!.title];
-    if (x === '' || y === '') return (x === '' ? 1 : 0) - (y === '' ? 1 : 0) || byCodeUnits(a, b);
-    return byCodeUnits(x, y) || byCodeUnits(a, b);
-  };
+  const byTitle = orderedBy(projects, titleKey);
+  const regionsByName = orderedBy(rowsById('regions'), nameKey);
+  const clustersByName = orderedBy(rowsById('clusters'), nameKey);
   const fundedBy = groupBy(seedRelationships('FUNDED_BY'), (row) => row.to);
   const covering = groupBy(covers, (row) => row.from);
   const supporting = groupBy(seedRelationships('SUPPORTED_BY'), (row) => row.to);
 
-  it('match the FUNDED_BY, COVERS and SUPPORTED_BY rows of every programme', async () => {
+  it('match the FUNDED_BY, COVERS and SUPPORTED_BY rows of every programme, in key order', async () => {
     const data = await helper.data<any>(relationshipsQuery, { first: 100 });
     expect(data.programmes.nodes).toHaveLength(programmes.length);
     for (const programme of data.programmes.nodes) {
-      const coverage = [...programme.coverage].sort((a: any, b: any) => byCodeUnits(a.region.id, b.region.id));
-      expect({ id: programme.id, projects: ids(programme.projects), coverage, clusters: sorted(ids(programme.clusters)) }).toEqual({
+      const funded = (fundedBy.get(programme.id) ?? []).map((row) => row.from);
+      const coverage = new Map((covering.get(programme.id) ?? []).map((row) => [row.to, row]));
+      expect({
         id: programme.id,
-        projects: (fundedBy.get(programme.id) ?? []).map((row) => row.from).sort(byTitle),
-        coverage: (covering.get(programme.id) ?? [])
-          .map((row) => ({
-            eligibility: row.eligibility,
-            source: row.source.toUpperCase(),
-            sourceUrls: sourceUrls(row),
-            region: { id: row.to },
-          }))
-          .sort((a, b) => byCodeUnits(a.region.id, b.region.id)),
-        clusters: sorted((supporting.get(programme.id) ?? []).map((row) => row.from)),
+        projectCount: programme.projects.totalCount,
+        projects: ids(programme.projects.nodes),
+        coverage: programme.coverage,
+        clusters: ids(programme.clusters),
+      }).toEqual({
+        id: programme.id,
+        projectCount: funded.length,
+        projects: byTitle(funded),
+        coverage: regionsByName([...coverage.keys()]).map((region) => ({
+          eligibility: coverage.get(region)!.eligibility,
+          source: coverage.get(region)!.source.toUpperCase(),
+          sourceUrls: sourceUrls(coverage.get(region)!),
+          region: { id: region },
+        })),
+        clusters: clustersByName((supporting.get(programme.id) ?? []).map((row) => row.from)),
       });
     }
     // The seed has both kinds of eligibility, and a programme that covers nothing.
     expect(new Set(covers.map((row) => row.eligibility))).toEqual(new Set(['core', 'adjoining']));
     expect(data.programmes.nodes.some((programme: any) => programme.coverage.length === 0)).toBe(true);
+    // A programme covers a region at most once, so coverage is keyed by region above.
+    expect(new Set(covers.map((row) => `${row.from}:${row.to}`)).size).toBe(covers.length);
+    // Title order differs from id order for some programme's projects, so the order is tested.
+    const titleOrderDiffers = (rows: SeedRow[]) => byTitle(rows.map((row) => row.from)).join() !== sorted(rows.map((row) => row.from)).join();
+    expect([...fundedBy.values()].some(titleOrderDiffers)).toBe(true);
   });
 
   it('cost the same number of Cypher statements for 2 programmes as for all of them', async () => {
@@ -182,7 +210,7 @@ describe('programme relationship fields', () => {
     expect(large.errors).toBeUndefined();
     expect(small.data.programmes.nodes).toHaveLength(2);
     expect(large.data.programmes.nodes).toHaveLength(programmes.length);
-    const projectsOf = (result: any) => result.data.programmes.nodes.flatMap((node: any) => node.projects).length;
+    const projectsOf = (result: any) => result.data.programmes.nodes.flatMap((node: any) => node.projects.nodes).length;
     expect(projectsOf(large)).toBeGreaterThan(projectsOf(small));
     expect(large.statements).toBe(small.statements);
     // One statement for the list plus one per relationship field (3).

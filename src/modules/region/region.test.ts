@@ -15,7 +15,23 @@ const parentOf = new Map(partOf.map((row) => [row.from, row.to]));
 const childrenOf = groupBy(partOf, (row) => row.to);
 const locatedIn = seedRelationshipsBetween('LOCATED_IN', 'projects', 'regions');
 const organizationsBasedIn = seedRelationshipsBetween('BASED_IN', 'organizations', 'regions');
+const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 
+// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
+// text (or the date, '~' when missing) + NUL + id, compared by code units.
+const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
+const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
+const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
+/** `idList` ordered by `key` over the seed rows in `rows`. */
+const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
+  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
+
+/** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
+const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const matchesText = (text: string, fields: string[]) => {
+  const indexed = fields.flatMap(words);
+  return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
+};
 
 /** The regions a region lies in, nearest first, by walking PART_OF upwards. */
 function ancestorsOf(id: string): string[] {
@@ -83,22 +99,25 @@ describe('regions filters', () => {
     }
   });
 
-  it('matches text case-insensitively on name or id', async () => {
-    for (const text of [' Karel ', 'FI1D', 'oblast']) {
-      const needle = text.trim().toLowerCase();
-      const expected = idsWhere((row) => row.name.toLowerCase().includes(needle) || row.id.toLowerCase().includes(needle));
+  it('matches every word of the text as a word prefix of the name or id, in any case', async () => {
+    for (const text of [' Karel ', 'FI1D', 'oblast', 'ru psk', 'leningrad OBL']) {
+      const expected = idsWhere((row) => matchesText(text, [row.name, row.id]));
       expect(expected.length).toBeGreaterThan(0);
       expect(await allIds({ text })).toEqual(expected);
     }
     // "fi1d" occurs only in ids, "oblast" only in names: both kinds of match are exercised.
     expect(regions.some((row) => row.name.toLowerCase().includes('fi1d'))).toBe(false);
     expect(regions.some((row) => row.id.toLowerCase().includes('oblast'))).toBe(false);
+    // "blast" lies inside words, never at their start: a word prefix, not a substring, matches.
+    expect(regions.some((row) => row.name.includes('blast'))).toBe(true);
+    expect(idsWhere((row) => matchesText('blast', [row.name, row.id]))).toEqual([]);
+    expect(await allIds({ text: 'blast' })).toEqual([]);
   });
 
   it('combines filters with AND', async () => {
     const inNorthWest = subtreeOf('RU-NWFD');
     const expected = idsWhere(
-      (row) => row.level === 'federal_subject' && inNorthWest.has(row.id) && row.name.toLowerCase().includes('oblast'),
+      (row) => row.level === 'federal_subject' && inNorthWest.has(row.id) && matchesText('OBLAST', [row.name, row.id]),
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(await allIds({ level: 'FEDERAL_SUBJECT', withinId: 'RU-NWFD', countryCode: 'ru', text: 'OBLAST' })).toEqual(expected);
@@ -180,10 +199,10 @@ const relationshipsQuery = `query($countryCode: String, $first: Int) {
       parent { id }
       children { id }
       ancestors { id }
-      directProjects: projects(includeSubRegions: false) { id }
-      projects { id }
-      directOrganizations: organizations(includeSubRegions: false) { id }
-      organizations { id }
+      directProjects: projects(includeSubRegions: false, first: 100) { totalCount nodes { id } }
+      projects(first: 100) { totalCount nodes { id } }
+      directOrganizations: organizations(includeSubRegions: false, first: 100) { totalCount nodes { id } }
+      organizations(first: 100) { totalCount nodes { id } }
       programmes { id }
       clusters { id }
       events { id }
@@ -195,8 +214,17 @@ describe('region relationship fields', () => {
   const covers = seedRelationships('COVERS');
   const clustersBasedIn = seedRelationshipsBetween('BASED_IN', 'clusters', 'regions');
   const eventsHeldIn = seedRelationships('HELD_IN');
+  const regionsByName = orderedBy(rowsById('regions'), nameKey);
+  const projectsByTitle = orderedBy(rowsById('projects'), titleKey);
+  const organizationsByName = orderedBy(rowsById('organizations'), nameKey);
+  const programmesByName = orderedBy(rowsById('programmes'), nameKey);
+  const clustersByName = orderedBy(rowsById('clusters'), nameKey);
+  const eventsByStart = orderedBy(rowsById('events'), startKey);
+  /** A page of the query above as the ids it holds, with the count across pages. */
+  const page = (connection: any) => ({ totalCount: connection.totalCount, ids: ids(connection.nodes) });
+  const expectedPage = (idList: string[]) => ({ totalCount: idList.length, ids: idList });
 
-  it.each(['RU', 'FI', 'NO', 'EE'])('match the PART_OF, LOCATED_IN, BASED_IN and COVERS rows for the regions of %s', async (country) => {
+  it.each(['RU', 'FI', 'NO', 'EE'])('match the PART_OF, LOCATED_IN, BASED_IN and COVERS rows for the regions of %s, in key order', async (country) => {
     const data = await helper.data<any>(relationshipsQuery, { countryCode: country, first: 100 });
     const nodes = data.regions.nodes;
     expect(nodes.length).toBe(regions.filter((row) => row.country_code === country).length);
@@ -207,27 +235,27 @@ describe('region relationship fields', () => {
       expect({
         id: region.id,
         parent: region.parent?.id ?? null,
-        children: sorted(ids(region.children)),
+        children: ids(region.children),
         ancestors: ids(region.ancestors),
-        directProjects: sorted(ids(region.directProjects)),
-        projects: sorted(ids(region.projects)),
-        directOrganizations: sorted(ids(region.directOrganizations)),
-        organizations: sorted(ids(region.organizations)),
-        programmes: sorted(ids(region.programmes)),
-        clusters: sorted(ids(region.clusters)),
-        events: sorted(ids(region.events)),
+        directProjects: page(region.directProjects),
+        projects: page(region.projects),
+        directOrganizations: page(region.directOrganizations),
+        organizations: page(region.organizations),
+        programmes: ids(region.programmes),
+        clusters: ids(region.clusters),
+        events: ids(region.events),
       }).toEqual({
         id: region.id,
         parent: parentOf.get(region.id) ?? null,
-        children: sorted((childrenOf.get(region.id) ?? []).map((row) => row.from)),
+        children: regionsByName((childrenOf.get(region.id) ?? []).map((row) => row.from)),
         ancestors: ancestorsOf(region.id),
-        directProjects: sourcesInto(locatedIn, self),
-        projects: sourcesInto(locatedIn, subtree),
-        directOrganizations: sourcesInto(organizationsBasedIn, self),
-        organizations: sourcesInto(organizationsBasedIn, subtree),
-        programmes: sorted(covers.filter((row) => within.has(row.to)).map((row) => row.from)),
-        clusters: sorted(clustersBasedIn.filter((row) => row.to === region.id).map((row) => row.from)),
-        events: sorted(eventsHeldIn.filter((row) => row.to === region.id).map((row) => row.from)),
+        directProjects: expectedPage(projectsByTitle(sourcesInto(locatedIn, self))),
+        projects: expectedPage(projectsByTitle(sourcesInto(locatedIn, subtree))),
+        directOrganizations: expectedPage(organizationsByName(sourcesInto(organizationsBasedIn, self))),
+        organizations: expectedPage(organizationsByName(sourcesInto(organizationsBasedIn, subtree))),
+        programmes: programmesByName(sorted(covers.filter((row) => within.has(row.to)).map((row) => row.from))),
+        clusters: clustersByName(clustersBasedIn.filter((row) => row.to === region.id).map((row) => row.from)),
+        events: eventsByStart(eventsHeldIn.filter((row) => row.to === region.id).map((row) => row.from)),
       });
     }
   });
@@ -235,8 +263,22 @@ describe('region relationship fields', () => {
   it('reach related nodes through sub-regions only when includeSubRegions is true', async () => {
     const data = await helper.data<any>(relationshipsQuery, { countryCode: 'RU', first: 100 });
     const russia = data.regions.nodes.find((node: any) => node.id === 'RU');
-    expect(russia.projects.length).toBeGreaterThan(russia.directProjects.length);
-    expect(russia.organizations.length).toBeGreaterThan(russia.directOrganizations.length);
+    expect(russia.projects.totalCount).toBeGreaterThan(russia.directProjects.totalCount);
+    expect(russia.organizations.totalCount).toBeGreaterThan(russia.directOrganizations.totalCount);
+  });
+
+  it('refuse a cursor of projects with sub-regions on projects without them, with BAD_USER_INPUT naming after', async () => {
+    const query = `query($sub: Boolean!, $after: String) {
+      region(id: "RU") { projects(includeSubRegions: $sub, first: 2, after: $after) { pageInfo { endCursor } } }
+    }`;
+    const withSubRegions = await helper.data<any>(query, { sub: true });
+    const after = withSubRegions.region.projects.pageInfo.endCursor;
+    expect(typeof after).toBe('string');
+    // The same cursor continues the list it came from…
+    expect((await helper.execute(query, { sub: true, after })).errors).toBeUndefined();
+    // …but means nothing in the other one.
+    const result = await helper.execute(query, { sub: false, after });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
   });
 
   it('cost the same number of Cypher statements for 2 regions as for 30', async () => {
@@ -246,7 +288,7 @@ describe('region relationship fields', () => {
     expect(large.errors).toBeUndefined();
     expect(small.data.regions.nodes).toHaveLength(2);
     expect(large.data.regions.nodes).toHaveLength(30);
-    const projectsOf = (result: any) => result.data.regions.nodes.flatMap((node: any) => node.projects).length;
+    const projectsOf = (result: any) => result.data.regions.nodes.flatMap((node: any) => node.projects.nodes).length;
     expect(projectsOf(large)).toBeGreaterThan(projectsOf(small));
     expect(large.statements).toBe(small.statements);
     // One statement for the list plus one per relationship field (10).

@@ -17,7 +17,7 @@ const deepQuery = `query($first: Int) {
       partners { role organization { name region { name parent { name } } } }
       regions { name }
       themes { name }
-      clusters { name members { id } }
+      clusters { name members(first: 100) { nodes { id } } }
     }
   }
 }`;
@@ -39,8 +39,9 @@ describe('relationship fields through per-request DataLoaders', () => {
     expect(partnersOf(large)).toBeGreaterThan(partnersOf(small));
     // …yet cost the same number of round trips.
     expect(large.statements).toBe(small.statements);
-    // One statement for the list plus one per relationship field in the query (10).
-    expect(large.statements).toBe(11);
+    // One statement for the list plus one per relationship field in the query (9: a
+    // partner's organization comes with the participation, so it is no field of its own).
+    expect(large.statements).toBe(10);
   });
 
   it('grow with query depth', async () => {

@@ -10,8 +10,22 @@ import { groupBy, seedNodes, seedRelationships, type SeedRow } from '../../testi
 const helper = useTestHelper();
 
 const themes = seedNodes('thematic-areas');
-const projects = new Map(seedNodes('projects').map((row) => [row.id, row]));
+const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 
+// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
+// text + NUL + id, compared by code units.
+const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
+const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
+/** `idList` ordered by `key` over the seed rows in `rows`. */
+const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
+  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
+
+/** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
+const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const matchesText = (text: string, fields: string[]) => {
+  const indexed = fields.flatMap(words);
+  return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
+};
 
 describe('thematicAreas list', () => {
   it('lists every thematic area, by name, with the properties of its seed row', async () => {
@@ -51,10 +65,9 @@ describe('thematicAreas list', () => {
     expect(ids(data.desc.nodes)).toEqual([...expected].reverse());
   });
 
-  it('matches text case-insensitively on name or code', async () => {
-    for (const text of [' TRANSPORT ', 'priority', 'to6']) {
-      const needle = text.trim().toLowerCase();
-      const matching = themes.filter((row) => row.name.toLowerCase().includes(needle) || row.code.toLowerCase().includes(needle));
+  it('matches every word of the text as a word prefix of the name or code, in any case', async () => {
+    for (const text of [' TRANSPORT ', 'priority', 'to6', 'PRIORITY 1', 'sustain transp']) {
+      const matching = themes.filter((row) => matchesText(text, [row.name, row.code]));
       const expected = sorted(matching.map((row) => row.id));
       expect(expected.length).toBeGreaterThan(0);
       const data = await helper.data<any>(
@@ -66,6 +79,11 @@ describe('thematicAreas list', () => {
     }
     // "priority" occurs only in a code: both properties are searched.
     expect(themes.some((row) => row.name.toLowerCase().includes('priority'))).toBe(false);
+    // "ransport" lies inside words, never at their start: a word prefix, not a substring, matches.
+    expect(themes.some((row) => row.name.includes('ransport'))).toBe(true);
+    expect(themes.filter((row) => matchesText('ransport', [row.name, row.code]))).toEqual([]);
+    const none = await helper.data<any>(`{ thematicAreas(filter: { text: "ransport" }) { totalCount nodes { id } } }`);
+    expect(none.thematicAreas).toEqual({ totalCount: 0, nodes: [] });
   });
 });
 
@@ -84,29 +102,35 @@ describe('thematicArea by id', () => {
 
 // Each relationship field appears once, so each loader is called from one place only.
 const relationshipsQuery = `query($first: Int) {
-  thematicAreas(first: $first, sort: { field: CODE }) { nodes { id projects { id } clusters { id } } }
+  thematicAreas(first: $first, sort: { field: CODE }) { nodes { id projects(first: 100) { totalCount nodes { id } } clusters { id } } }
 }`;
 
 describe('thematic area relationship fields', () => {
-  /** By title as the schema promises; projects without a title come last (Neo4j sorts nulls last). */
-  const byTitle = (a: string, b: string) => {
-    const [x, y] = [projects.get(a)!.title, projects.get(b)!.title];
-    if (x === '' || y === '') return (x === '' ? 1 : 0) - (y === '' ? 1 : 0) || byCodeUnits(a, b);
-    return byCodeUnits(x, y) || byCodeUnits(a, b);
-  };
+  const byTitle = orderedBy(rowsById('projects'), titleKey);
+  const clustersByName = orderedBy(rowsById('clusters'), nameKey);
   const addressing = groupBy(seedRelationships('ADDRESSES'), (row) => row.to);
   const focusing = groupBy(seedRelationships('FOCUSES_ON'), (row) => row.to);
 
-  it('match the ADDRESSES and FOCUSES_ON rows of every area', async () => {
+  it('match the ADDRESSES and FOCUSES_ON rows of every area, in key order', async () => {
     const data = await helper.data<any>(relationshipsQuery, { first: 100 });
     expect(data.thematicAreas.nodes).toHaveLength(themes.length);
     for (const theme of data.thematicAreas.nodes) {
-      expect({ id: theme.id, projects: ids(theme.projects), clusters: sorted(ids(theme.clusters)) }).toEqual({
+      const addressed = (addressing.get(theme.id) ?? []).map((row) => row.from);
+      expect({
         id: theme.id,
-        projects: (addressing.get(theme.id) ?? []).map((row) => row.from).sort(byTitle),
-        clusters: sorted((focusing.get(theme.id) ?? []).map((row) => row.from)),
+        projectCount: theme.projects.totalCount,
+        projects: ids(theme.projects.nodes),
+        clusters: ids(theme.clusters),
+      }).toEqual({
+        id: theme.id,
+        projectCount: addressed.length,
+        projects: byTitle(addressed),
+        clusters: clustersByName((focusing.get(theme.id) ?? []).map((row) => row.from)),
       });
     }
+    // Title order differs from id order for some area's projects, so the order is tested.
+    const titleOrderDiffers = (rows: SeedRow[]) => byTitle(rows.map((row) => row.from)).join() !== sorted(rows.map((row) => row.from)).join();
+    expect([...addressing.values()].some(titleOrderDiffers)).toBe(true);
   });
 
   it('cost the same number of Cypher statements for 2 areas as for all of them', async () => {
@@ -116,7 +140,7 @@ describe('thematic area relationship fields', () => {
     expect(large.errors).toBeUndefined();
     expect(small.data.thematicAreas.nodes).toHaveLength(2);
     expect(large.data.thematicAreas.nodes).toHaveLength(themes.length);
-    const projectsOf = (result: any) => result.data.thematicAreas.nodes.flatMap((node: any) => node.projects).length;
+    const projectsOf = (result: any) => result.data.thematicAreas.nodes.flatMap((node: any) => node.projects.nodes).length;
     expect(projectsOf(large)).toBeGreaterThan(projectsOf(small));
     expect(large.statements).toBe(small.statements);
     // One statement for the list plus one per relationship field (2).
