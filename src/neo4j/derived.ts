@@ -70,6 +70,36 @@ export const SORT_KEYS = {
 
 export type SortKeyName = keyof typeof SORT_KEYS;
 
+/** The text fields each label's search text joins; `text` filters search these. */
+export const TEXT_FIELDS: Readonly<Record<Label, readonly string[]>> = {
+  [Programme]: ['name', 'shortName'],
+  [Project]: ['title', 'acronym', 'code'],
+  [Region]: ['name', 'id'],
+  [Organization]: ['name'],
+  [ThematicArea]: ['name', 'code'],
+  [Cluster]: ['name', 'description'],
+  [Person]: ['name'],
+  [Event]: ['name'],
+};
+
+/** The stored property the full-text index covers. */
+export const SEARCH_TEXT_PROPERTY = 'searchText';
+
+/** Name of a label's full-text index. */
+export function textIndexName(label: Label): string {
+  return `${label.toLowerCase()}_search`;
+}
+
+// Lucene's standard tokenizer keeps l'aquila, e.V. or 3.5 as one word (UAX #29), while a
+// search splits at everything but letters, marks and digits. Storing the text with those
+// joiners turned into spaces makes both sides see the same words, so "Aquila" finds L'Aquila.
+const JOINERS = ["'", '’', '‘', 'ʼ', '.', ':', ',', ';', '_', '·', '׳', '״'];
+
+function searchTextExpression(label: Label): string {
+  const joined = TEXT_FIELDS[label].map((field) => `coalesce(toString(n.${field}), '')`).join(" + ' ' + ");
+  return JOINERS.reduce((text, joiner) => `replace(${text}, '${joiner === "'" ? "\\'" : joiner}', ' ')`, `toLower(${joined})`);
+}
+
 /** The range index backing a sort key, named `<label>_<property>`. */
 export function sortKeyIndexName(key: SortKey): string {
   return `${key.label.toLowerCase()}_${key.property.toLowerCase()}`;
@@ -87,7 +117,7 @@ export function sortKeyIndexStatements(): Array<{ name: string; cypher: string }
 const REFRESH_BATCH = 10_000;
 
 /**
- * Recomputes every sort key of every node, one label at a time, in id-ordered batches of
+ * Recomputes every sort key and search text of every node, one label at a time, in id-ordered batches of
  * separate transactions (so a 100k-node label never needs one large transaction).
  * Call after any load; it is idempotent.
  */
@@ -96,11 +126,15 @@ export async function refreshDerived(executor: Executor): Promise<void> {
   for (const key of Object.values(SORT_KEYS) as SortKey[]) {
     byLabel.set(key.label, [...(byLabel.get(key.label) ?? []), key]);
   }
-  for (const [label, keys] of byLabel) {
+  for (const label of Object.values(Label)) {
+    const assignments = [
+      ...(byLabel.get(label) ?? []).map((key) => `n.${key.property} = ${key.expression}`),
+      `n.${SEARCH_TEXT_PROPERTY} = ${searchTextExpression(label)}`,
+    ];
     const statement = [
       `MATCH (n:${label}) WHERE n.id > $after`,
       'WITH n ORDER BY n.id LIMIT $batch',
-      `SET ${keys.map((key) => `n.${key.property} = ${key.expression}`).join(',\n    ')}`,
+      `SET ${assignments.join(',\n    ')}`,
       'RETURN max(n.id) AS last, count(n) AS updated',
     ].join('\n');
     let after = '';

@@ -51,7 +51,7 @@ describe('buildListStatement', () => {
   it('starts from the full-text index when text is given', () => {
     const { cypher, parameters } = buildListStatement(projectList, request({ filters: { text: '+barents*', themeId: 't' } }));
     expect(cypher).toContain('CALL db.index.fulltext.queryNodes($textIndex, $text) YIELD node AS n');
-    expect(parameters.textIndex).toBe('project_text');
+    expect(parameters.textIndex).toBe('project_search');
     expect(cypher).toContain('EXISTS { MATCH (anchor_themeId)<-[:ADDRESSES]-(n) }');
   });
 

@@ -7,7 +7,7 @@
  * one per combination of given filters and sort, so Neo4j's plan cache stays small.
  */
 import type { Label } from './graph-schema';
-import { textIndexName } from './migrations';
+import { textIndexName } from './derived';
 import { nodeProjection } from './projection';
 
 /** A filter naming a node of another label by id, from which the list can be reached. */
@@ -148,10 +148,10 @@ export function buildListStatement<SortField extends string>(
 
 /**
  * Turns free text into a full-text (Lucene) query that every word must match as a word
- * prefix. Only letters and digits survive, lower-cased, so quotes, brackets, `*`, `~` and
+ * prefix. Only letters, marks and digits survive, lower-cased, so quotes, brackets, `*`, `~` and
  * operators such as `AND` are searched as plain words, never parsed. Null when no word is left.
  */
 export function luceneQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   return words.length > 0 ? words.map((word) => `+${word}*`).join(' ') : null;
 }

@@ -4,7 +4,7 @@
  * migration runs on every start and before every test run.
  */
 import type { Executor } from './executor';
-import { sortKeyIndexStatements } from './derived';
+import { SEARCH_TEXT_PROPERTY, sortKeyIndexStatements, textIndexName } from './derived';
 import { Label } from './graph-schema';
 
 interface SchemaStatement {
@@ -25,29 +25,11 @@ const indexes: SchemaStatement[] = [
   { name: 'project_source', cypher: 'CREATE INDEX project_source IF NOT EXISTS FOR (n:Project) ON (n.source)' },
 ];
 
-/** The text fields each label's full-text index covers; `text` filters search these. */
-export const TEXT_FIELDS: Readonly<Record<Label, readonly string[]>> = {
-  [Label.Programme]: ['name', 'shortName'],
-  [Label.Project]: ['title', 'acronym', 'code'],
-  [Label.Region]: ['name', 'id'],
-  [Label.Organization]: ['name'],
-  [Label.ThematicArea]: ['name', 'code'],
-  [Label.Cluster]: ['name', 'description'],
-  [Label.Person]: ['name'],
-  [Label.Event]: ['name'],
-};
-
-/** Name of a label's full-text index. */
-export function textIndexName(label: Label): string {
-  return `${label.toLowerCase()}_text`;
-}
-
-// Full-text (Lucene) indexes: word-prefix search that scales, unlike CONTAINS on every node.
+// Full-text (Lucene) indexes over each label's stored search text (derived.ts): word-prefix
+// search that scales, unlike CONTAINS on every node.
 const textIndexes: SchemaStatement[] = Object.values(Label).map((label) => ({
   name: textIndexName(label),
-  cypher: `CREATE FULLTEXT INDEX ${textIndexName(label)} IF NOT EXISTS FOR (n:${label}) ON EACH [${TEXT_FIELDS[label]
-    .map((field) => `n.${field}`)
-    .join(', ')}]`,
+  cypher: `CREATE FULLTEXT INDEX ${textIndexName(label)} IF NOT EXISTS FOR (n:${label}) ON EACH [n.${SEARCH_TEXT_PROPERTY}]`,
 }));
 
 /** Every schema statement, in the order they are applied. */

@@ -27,7 +27,7 @@ const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) =>
   idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
 
 /** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
-const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 const matchesText = (text: string, fields: string[]) => {
   const indexed = fields.flatMap(words);
   return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
@@ -112,6 +112,16 @@ describe('regions filters', () => {
     expect(regions.some((row) => row.name.includes('blast'))).toBe(true);
     expect(idsWhere((row) => matchesText('blast', [row.name, row.id]))).toEqual([]);
     expect(await allIds({ text: 'blast' })).toEqual([]);
+  });
+
+  it("finds names whose words are joined by an apostrophe or a dot, by any of those words (L'Aquila, Val-d'Oise)", async () => {
+    const joined = regions.filter((row) => /\p{L}['’.]\p{L}/u.test(row.name));
+    expect(joined.length).toBeGreaterThan(2);
+    for (const text of ["L'Aquila", 'Aquila', "Val-d'Oise", 'Oise', "Arhangel'skaja oblast'"]) {
+      const expected = idsWhere((row) => matchesText(text, [row.name, row.id]));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await allIds({ text })).toEqual(expected);
+    }
   });
 
   it('combines filters with AND', async () => {
