@@ -3,7 +3,7 @@
  * order, lookup by id, the relationship fields of every organization, and batching of
  * those fields. Expected answers come from the seed CSV files.
  */
-import { byCodeUnits, sorted, ids } from '../../testing/compare';
+import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
 import {
   groupBy,
@@ -34,13 +34,6 @@ const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) =>
 /** Participation rows in the order of their projects' titles. */
 const byProjectTitle = (rows: SeedRow[]) =>
   [...rows].sort((a, b) => byCodeUnits(titleKey(projectRows.get(a.to)!), titleKey(projectRows.get(b.to)!)));
-
-/** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
-const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-const matchesText = (text: string, fields: string[]) => {
-  const indexed = fields.flatMap(words);
-  return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
-};
 
 const allIds = (filter: Record<string, unknown>) => helper.listIds('organizations', 'OrganizationFilter', filter);
 

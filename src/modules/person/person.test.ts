@@ -3,7 +3,7 @@
  * person works and spoke, and batching of those fields. Expected answers come from the
  * seed CSV files.
  */
-import { byCodeUnits, sorted, ids } from '../../testing/compare';
+import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
 import { groupBy, orNull, seedNodes, seedRelationships, sourceUrls, type SeedRow } from '../../testing/seed-fixtures';
 
@@ -20,13 +20,6 @@ const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
 /** `rows` ordered by `key` over the seed rows their `to` ids name in `targets`. */
 const orderedByTarget = (targets: Map<string, SeedRow>, key: (row: SeedRow) => string) => (rows: SeedRow[]) =>
   [...rows].sort((a, b) => byCodeUnits(key(targets.get(a.to)!), key(targets.get(b.to)!)));
-
-/** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
-const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-const matchesText = (text: string, fields: string[]) => {
-  const indexed = fields.flatMap(words);
-  return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
-};
 
 const allIds = (filter: Record<string, unknown>) => helper.listIds('people', 'PersonFilter', filter);
 

@@ -3,7 +3,7 @@
  * projects, coverage and clusters of each programme, and batching of those fields.
  * Expected answers come from the seed CSV files.
  */
-import { byCodeUnits, sorted, ids } from '../../testing/compare';
+import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
 import {
   groupBy,
@@ -38,13 +38,6 @@ const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLow
 /** `idList` ordered by `key` over the seed rows in `rows`. */
 const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
   idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
-
-/** Full-text semantics: every word of `text` starts a word of one of `fields` (letters and digits, any case). */
-const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-const matchesText = (text: string, fields: string[]) => {
-  const indexed = fields.flatMap(words);
-  return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
-};
 
 const allIds = (filter: Record<string, unknown>) => helper.listIds('programmes', 'ProgrammeFilter', filter);
 

@@ -2,7 +2,7 @@
  * Project lists against the seeded Neo4j: each filter, sorting, cursor pagination and
  * bad input. Expected answers come from the seed CSV files.
  */
-import { byCodeUnits } from '../../testing/compare';
+import { byCodeUnits, matchesText } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
 import { regionAndDescendants, seedNodes, seedRelationships } from '../../testing/seed-fixtures';
 
@@ -57,15 +57,10 @@ describe('projects filters', () => {
     expect(await allIds({ activeFrom: from, activeTo: to })).toEqual(expected);
   });
 
-  /** Words as the full-text index sees them: runs of letters and digits, lower-cased. */
-  const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   /** Projects where every word of `text` starts a word of the title, acronym or code. */
   const textMatches = (text: string) =>
     projects
-      .filter((p) => {
-        const indexed = [p.title, p.acronym, p.code].flatMap(words);
-        return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
-      })
+      .filter((p) => matchesText(text, [p.title, p.acronym, p.code]))
       .map((p) => p.id)
       .sort();
 
