@@ -1,19 +1,23 @@
 /**
  * Responsible for the per-request context: a request id, an executor that counts the
- * request's Cypher statements, and fresh DataLoaders (caches must not outlive a request).
+ * request's Cypher statements, and fresh DataLoaders (by id and per relationship field;
+ * caches must not outlive a request).
  */
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { Executor } from './neo4j/executor';
+import { Label } from './neo4j/graph-schema';
+import { toCluster } from './modules/cluster/cluster.mapper';
+import { toEvent } from './modules/event/event.mapper';
+import { toOrganization } from './modules/organization/organization.mapper';
+import { toPerson } from './modules/person/person.mapper';
+import { toProgramme } from './modules/programme/programme.mapper';
+import { toProject } from './modules/project/project.mapper';
+import { toRegion } from './modules/region/region.mapper';
+import { RelationshipLoaders } from './modules/relationships/relationship-fields';
+import { nodeByIdLoader } from './modules/shared/loaders';
+import { toThematicArea } from './modules/theme/theme.mapper';
 import { AnalyticsRepository } from './modules/analytics/analytics.repository';
-import { createClusterLoaders } from './modules/cluster/cluster.loaders';
-import { createEventLoaders } from './modules/event/event.loaders';
-import { createOrganizationLoaders } from './modules/organization/organization.loaders';
-import { createPersonLoaders } from './modules/person/person.loaders';
-import { createProgrammeLoaders } from './modules/programme/programme.loaders';
-import { createProjectLoaders } from './modules/project/project.loaders';
-import { createRegionLoaders } from './modules/region/region.loaders';
-import { createThemeLoaders } from './modules/theme/theme.loaders';
 import { ClusterRepository } from './modules/cluster/cluster.repository';
 import { EventRepository } from './modules/event/event.repository';
 import { OrganizationRepository } from './modules/organization/organization.repository';
@@ -36,16 +40,17 @@ export function createContext(settings: ContextSettings, requestId: string = ran
     requestId,
     executor,
     maxPageSize: settings.maxPageSize,
-    loaders: {
-      cluster: createClusterLoaders(executor),
-      event: createEventLoaders(executor),
-      organization: createOrganizationLoaders(executor),
-      person: createPersonLoaders(executor),
-      programme: createProgrammeLoaders(executor),
-      project: createProjectLoaders(executor),
-      region: createRegionLoaders(executor),
-      theme: createThemeLoaders(executor),
+    nodes: {
+      cluster: nodeByIdLoader(executor, Label.Cluster, toCluster),
+      event: nodeByIdLoader(executor, Label.Event, toEvent),
+      organization: nodeByIdLoader(executor, Label.Organization, toOrganization),
+      person: nodeByIdLoader(executor, Label.Person, toPerson),
+      programme: nodeByIdLoader(executor, Label.Programme, toProgramme),
+      project: nodeByIdLoader(executor, Label.Project, toProject),
+      region: nodeByIdLoader(executor, Label.Region, toRegion),
+      theme: nodeByIdLoader(executor, Label.ThematicArea, toThematicArea),
     },
+    relationships: new RelationshipLoaders(executor),
     repositories: {
       analytics: new AnalyticsRepository(executor),
       cluster: new ClusterRepository(executor),

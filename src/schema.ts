@@ -4,15 +4,16 @@
  */
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { ClusterResolver } from './modules/cluster/cluster.resolver';
 import { EventResolver } from './modules/event/event.resolver';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
-import { ParticipationResolver, ProjectResolver } from './modules/project/project.resolver';
+import { ProjectResolver } from './modules/project/project.resolver';
 import { RegionResolver } from './modules/region/region.resolver';
+import { RELATIONSHIP_RESOLVERS } from './modules/relationships/relationships';
 import { ThemeResolver } from './modules/theme/theme.resolver';
 import { fromRoot } from './paths';
 
@@ -24,13 +25,13 @@ const resolvers = [
   ClusterResolver,
   EventResolver,
   OrganizationResolver,
-  ParticipationResolver,
   PersonResolver,
   ProgrammeResolver,
   ProjectResolver,
   RegionResolver,
   ThemeResolver,
-] as const;
+  ...RELATIONSHIP_RESOLVERS,
+] as NonEmptyArray<ClassType>;
 
 /** Builds the executable schema (validation of arguments is done by the resolvers' own checks). */
 export function createSchema(): Promise<GraphQLSchema> {

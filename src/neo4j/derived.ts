@@ -51,8 +51,12 @@ export const SORT_KEYS = {
     expression: counted(`MATCH (n)-[:${RelType.PARTICIPATES_IN}]->(p:${Project}) RETURN DISTINCT p`),
   },
   themeName: { label: ThematicArea, property: 'sortName', expression: folded('n.name') },
-  // Codes such as 2, 10 and TO4 sort by length first, so 10 follows 9.
-  themeCode: { label: ThematicArea, property: 'sortCode', expression: unique(`${padded('size(coalesce(n.code, ""))', 3)} + toLower(coalesce(n.code, ""))`) },
+  // Codes such as 2, 10 and TO4 sort by length first, so 10 follows 9; areas without a code last.
+  themeCode: {
+    label: ThematicArea,
+    property: 'sortCode',
+    expression: unique(`CASE WHEN n.code IS NULL THEN ${MISSING} ELSE ${padded('size(n.code)', 3)} + toLower(n.code) END`),
+  },
   clusterName: { label: Cluster, property: 'sortName', expression: folded('n.name') },
   clusterMemberCount: {
     label: Cluster,

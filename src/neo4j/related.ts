@@ -1,54 +1,97 @@
 /**
- * Responsible for the batched Cypher shape every relationship loader shares:
- * one `UNWIND $ids` statement per batch, results returned one group per key, in key order.
+ * Responsible for the batched statement behind every relationship field: one `UNWIND $ids`
+ * statement per batch of owners, the targets of each owner ordered on a stored sort key,
+ * cut to a page (keyset cursor, LIMIT) in the database, counted only when asked, and
+ * returned with the declared properties of the target and the relationship (the owner is
+ * already in hand), so nothing is fetched again.
  */
 import type { Executor, Row } from './executor';
 import type { Label, RelType } from './graph-schema';
-import type { PlainValue } from './mapping';
+import { nodeProjection, relationshipProjection } from './projection';
 
-/** A relationship walked from a node of `from` to nodes of `to`. */
-export interface RelationshipPath {
-  from: Label;
-  type: RelType;
-  to: Label;
-  /** `out` follows (from)-[type]->(to); `in` follows (from)<-[type]-(to). */
-  direction: 'out' | 'in';
-  /** Property of the target nodes that orders each group; ties break on id. */
-  orderBy?: string;
+/** How a relationship field walks the graph from its owner `(s)` to its targets `(n)`. */
+export interface RelatedPath {
+  ownerLabel: Label;
+  targetLabel: Label;
+  /** Cypher from `(s)` to `(n)`; `r` names the relationship when `relType` is set. */
+  pattern: string;
+  /** The type bound to `r`, whose declared properties travel with each target. */
+  relType?: RelType;
+  /** True when the pattern can reach one target more than once (then no `r`). */
+  distinct: boolean;
+  /** Stored unique sort key on the target (`id` or one of derived.ts). */
+  orderBy: string;
+  direction: 'ASC' | 'DESC';
 }
 
-/** One related node with the properties of the relationship that led to it. */
-export interface RelatedRow {
-  node: Record<string, PlainValue>;
-  relationship: Record<string, PlainValue>;
+/** One batch's shared window: every owner in the batch gets the same page of its targets. */
+export interface RelatedWindow {
+  after?: string;
+  limit: number;
+  withTotal: boolean;
 }
 
-/** Builds the batched statement for a relationship path from constants only. */
-export function relatedNodesCypher(path: RelationshipPath): string {
-  const arrow = path.direction === 'out' ? `-[r:${path.type}]->` : `<-[r:${path.type}]-`;
-  const order = path.orderBy ? `target.${path.orderBy}, target.id` : 'target.id';
+/** One related target as the statement returns it. */
+export interface RelatedItem {
+  node: Row;
+  relationship: Row | null;
+  key: string;
+}
+
+export interface RelatedGroup {
+  items: RelatedItem[];
+  totalCount?: number;
+}
+
+/** Builds the batched statement for one path and window shape, from constants only. */
+export function relatedCypher(path: RelatedPath, window: Omit<RelatedWindow, 'limit'>): string {
+  const key = `n.${path.orderBy}`;
+  const match = `MATCH ${path.pattern.replace('(n)', `(n:${path.targetLabel})`)}`;
+  const keyset = window.after === undefined ? [] : [`WHERE ${key} ${path.direction === 'ASC' ? '>' : '<'} $after`];
+  const relationship = path.relType ? relationshipProjection(path.relType, 'r') : 'null';
+  const carried = path.distinct ? ['WITH DISTINCT n'] : [`WITH n${path.relType ? ', r' : ''}`];
   return [
     'UNWIND $ids AS id',
-    `MATCH (source:${path.from} {id: id})${arrow}(target:${path.to})`,
-    `WITH id, target, r ORDER BY ${order}`,
-    'RETURN id, collect({node: properties(target), relationship: properties(r)}) AS related',
+    `MATCH (s:${path.ownerLabel} {id: id})`,
+    'CALL (s) {',
+    `  ${match}`,
+    ...[...carried, ...keyset].map((line) => `  ${line}`),
+    `  WITH n${path.relType ? ', r' : ''} ORDER BY ${key} ${path.direction} LIMIT $limit`,
+    `  RETURN collect({node: ${nodeProjection(path.targetLabel, 'n')}, relationship: ${relationship}, key: ${key}}) AS items`,
+    '}',
+    ...(window.withTotal
+      ? ['CALL (s) {', `  ${match}`, `  RETURN count(${path.distinct ? 'DISTINCT ' : ''}n) AS totalCount`, '}']
+      : []),
+    `RETURN id, items${window.withTotal ? ', totalCount' : ''}`,
   ].join('\n');
+}
+
+/** Runs a batched statement and returns exactly one group per id, in the order of `ids` (null when the owner is gone). */
+export async function loadRelated(
+  executor: Executor,
+  path: RelatedPath,
+  window: RelatedWindow,
+  ids: readonly string[],
+  limitParameter: unknown,
+): Promise<Array<RelatedGroup | null>> {
+  const rows = await executor.read(relatedCypher(path, window), {
+    ids: [...new Set(ids)],
+    limit: limitParameter,
+    ...(window.after === undefined ? {} : { after: window.after }),
+  });
+  const byId = new Map(
+    rows.map((row) => [
+      String(row.id),
+      {
+        items: row.items as unknown as RelatedItem[],
+        totalCount: row.totalCount === undefined ? undefined : Number(row.totalCount),
+      },
+    ]),
+  );
+  return ids.map((id) => byId.get(id) ?? null);
 }
 
 /** Builds the batched statement that fetches nodes of one label by id. */
 export function nodesByIdCypher(label: Label): string {
-  return ['UNWIND $ids AS id', `MATCH (node:${label} {id: id})`, 'RETURN id, properties(node) AS node'].join('\n');
-}
-
-/** Runs a batched statement and returns exactly one entry per id, in the order of `ids`. */
-export async function loadGrouped<T>(
-  executor: Executor,
-  cypher: string,
-  ids: readonly string[],
-  pick: (row: Row) => T,
-  missing: T,
-): Promise<T[]> {
-  const rows = await executor.read(cypher, { ids: [...new Set(ids)] });
-  const byId = new Map(rows.map((row) => [String(row.id), pick(row)]));
-  return ids.map((id) => byId.get(id) ?? missing);
+  return ['UNWIND $ids AS id', `MATCH (node:${label} {id: id})`, `RETURN id, ${nodeProjection(label, 'node')} AS node`].join('\n');
 }

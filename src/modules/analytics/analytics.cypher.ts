@@ -1,8 +1,11 @@
 /** Every Cypher statement of the cross-programme analytics: each question is one statement. */
 import { Label, RelType } from '../../neo4j/graph-schema';
+import { nodeProjection } from '../../neo4j/projection';
 
 const { Cluster, Organization, Programme, Project, Region } = Label;
 const { FUNDED_BY, LOCATED_IN, MEMBER_OF, PARTICIPATES_IN, PART_OF } = RelType;
+
+const programmeMap = nodeProjection(Programme, 'programme');
 
 /** Clusters spanning ≥ $minProgrammes programmes, with their member projects located in $regionId (or below). */
 export const projectsInCrossProgrammeClusters = `
@@ -10,36 +13,41 @@ OPTIONAL MATCH (region:${Region} {id: $regionId})
 CALL (region) {
   MATCH (c:${Cluster})<-[:${MEMBER_OF}]-(:${Project})-[:${FUNDED_BY}]->(programme:${Programme})
   WHERE region IS NOT NULL
-  WITH DISTINCT c, programme ORDER BY programme.name
-  WITH c, collect(properties(programme)) AS programmes
+  WITH DISTINCT c, programme ORDER BY programme.sortName
+  WITH c, collect(${programmeMap}) AS programmes
   WHERE size(programmes) >= $minProgrammes
   MATCH (c)<-[:${MEMBER_OF}]-(p:${Project})
-  WHERE EXISTS { (p)-[:${LOCATED_IN}]->(:${Region})-[:${PART_OF}*0..]->(region) }
-  WITH c, programmes, p ORDER BY toLower(p.title)
-  WITH c, programmes, collect(properties(p)) AS projects
-  ORDER BY size(projects) DESC, c.name
-  RETURN collect({cluster: properties(c), programmes: programmes, projects: projects}) AS results
+  WHERE EXISTS { (p)-[:${LOCATED_IN}]->(:${Region})-[:${PART_OF}*0..5]->(region) }
+  WITH c, programmes, p ORDER BY p.sortTitle
+  WITH c, programmes, collect(${nodeProjection(Project, 'p')}) AS projects
+  ORDER BY size(projects) DESC, c.sortName
+  RETURN collect({cluster: ${nodeProjection(Cluster, 'c')}, programmes: programmes, projects: projects}) AS results
 }
 RETURN region IS NOT NULL AS regionFound, results`;
 
 /** Clusters whose member projects come from ≥ $minProgrammes distinct programmes. */
 export const clustersSpanningProgrammes = `
 MATCH (c:${Cluster})<-[:${MEMBER_OF}]-(:${Project})-[:${FUNDED_BY}]->(programme:${Programme})
-WITH DISTINCT c, programme ORDER BY programme.name
-WITH c, collect(properties(programme)) AS programmes
+WITH DISTINCT c, programme ORDER BY programme.sortName
+WITH c, collect(${programmeMap}) AS programmes
 WHERE size(programmes) >= $minProgrammes
-RETURN properties(c) AS cluster, programmes,
+RETURN ${nodeProjection(Cluster, 'c')} AS cluster, programmes,
        COUNT { (c)<-[:${MEMBER_OF}]-(:${Project}) } AS memberCount
-ORDER BY size(programmes) DESC, memberCount DESC, c.name`;
+ORDER BY size(programmes) DESC, memberCount DESC, c.sortName`;
 
-/** Organizations taking part in projects of ≥ $minProgrammes distinct programmes. */
+/**
+ * Organizations taking part in projects of ≥ $minProgrammes distinct programmes. Programmes
+ * are counted per organization before any property is read, and only the returned page
+ * is projected, so the cost is one walk over the participations.
+ */
 export const organizationsAcrossProgrammes = `
 MATCH (o:${Organization})-[:${PARTICIPATES_IN}]->(p:${Project})-[:${FUNDED_BY}]->(programme:${Programme})
 WITH o, count(DISTINCT p) AS projectCount, collect(DISTINCT programme) AS programmes
 WHERE size(programmes) >= $minProgrammes
-UNWIND programmes AS programme
-WITH o, projectCount, programme ORDER BY programme.name
-WITH o, projectCount, collect(properties(programme)) AS programmes
-RETURN properties(o) AS organization, projectCount, programmes
-ORDER BY size(programmes) DESC, projectCount DESC, o.name
-LIMIT $limit`;
+WITH o, projectCount, programmes ORDER BY size(programmes) DESC, projectCount DESC, o.sortName LIMIT $limit
+CALL (programmes) {
+  UNWIND programmes AS programme
+  WITH programme ORDER BY programme.sortName
+  RETURN collect(${programmeMap}) AS programmeList
+}
+RETURN ${nodeProjection(Organization, 'o')} AS organization, projectCount, programmeList AS programmes`;

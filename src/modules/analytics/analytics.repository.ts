@@ -3,10 +3,10 @@ import { int } from 'neo4j-driver';
 import { NotFoundError } from '../../errors';
 import type { Executor } from '../../neo4j/executor';
 import type { PlainValue } from '../../neo4j/mapping';
-import { toCluster } from '../cluster/cluster.repository';
-import { toOrganization } from '../organization/organization.repository';
-import { toProgramme } from '../programme/programme.repository';
-import { toProject } from '../project/project.repository';
+import { toCluster } from '../cluster/cluster.mapper';
+import { toOrganization } from '../organization/organization.mapper';
+import { toProgramme } from '../programme/programme.mapper';
+import { toProject } from '../project/project.mapper';
 import type { ClusterProgrammeSpan, ClusterProjectsInRegion, OrganizationProgrammeSpan } from './analytics.type';
 import * as cypher from './analytics.cypher';
 

@@ -1,50 +1,33 @@
 /** Responsible for reading clusters from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
-import type { PlainValue } from '../../neo4j/mapping';
 import type { Page, PageWindow } from '../shared/pagination';
-import { runListStatement, textFilter } from '../shared/list';
-import { optionalString, provenanceOf } from '../shared/provenance';
+import { runList, textFilter } from '../shared/list';
 import { ClusterSortField, type ClusterFilter, type ClusterSort } from './cluster.args';
-import { clusterListStatements } from './cluster.cypher';
-import { ClusterKind, type Cluster } from './cluster.type';
-
-type Properties = Record<string, PlainValue>;
-
-const knownKinds = new Set<string>(Object.values(ClusterKind));
-
-/** Maps stored cluster properties to a Cluster; throws on a kind the schema cannot represent. */
-export function toCluster(node: Properties): Cluster {
-  const kind = String(node.kind ?? '');
-  // Fail here, naming the value, rather than as an anonymous enum serialisation error.
-  if (!knownKinds.has(kind)) throw new Error(`Stored cluster "${String(node.id)}" has unknown kind "${kind}"`);
-  return {
-    id: String(node.id),
-    name: String(node.name),
-    kind: kind as ClusterKind,
-    description: optionalString(node.description),
-    established: optionalString(node.established),
-    ...provenanceOf(node),
-  };
-}
+import { clusterList } from './cluster.cypher';
+import { toCluster } from './cluster.mapper';
+import type { Cluster } from './cluster.type';
 
 export class ClusterRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** One page of clusters matching the filter, in the requested order. */
-  list(filter: ClusterFilter | undefined, sort: ClusterSort | undefined, window: PageWindow): Promise<Page<Cluster>> {
-    return runListStatement(
+  /** One page of clusters matching the filter, in the requested order; counted only when `withTotal`. */
+  list(filter: ClusterFilter | undefined, sort: ClusterSort | undefined, window: PageWindow, withTotal: boolean): Promise<Page<Cluster>> {
+    return runList(
       this.executor,
-      clusterListStatements,
-      sort,
+      clusterList,
       ClusterSortField.NAME,
       {
-        kind: filter?.kind ?? null,
-        programmeId: filter?.programmeId ?? null,
-        regionId: filter?.regionId ?? null,
-        minProgrammes: filter?.minProgrammes ?? null,
+        filters: {
+        kind: filter?.kind,
+        programmeId: filter?.programmeId,
+        regionId: filter?.regionId,
+        minProgrammes: filter?.minProgrammes,
         text: textFilter(filter?.text),
+        },
+        sort,
+        window,
+        withTotal,
       },
-      window,
       toCluster,
     );
   }

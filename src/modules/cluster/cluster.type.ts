@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { connectionTypes } from '../shared/pagination';
 import { DataSource } from '../shared/provenance';
 
 export enum ClusterKind {
@@ -39,3 +40,6 @@ export class Cluster {
   @Field(() => [String])
   sourceUrls!: string[];
 }
+
+@ObjectType()
+export class ClusterConnection extends connectionTypes(Cluster, 'Cluster') {}

@@ -1,53 +1,30 @@
-/** Responsible for reading events and their speakers from Neo4j as domain objects. */
+/** Responsible for reading events from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
-import type { PlainValue } from '../../neo4j/mapping';
 import type { Page, PageWindow } from '../shared/pagination';
-import { runListStatement, textFilter } from '../shared/list';
-import { optionalString, provenanceOf } from '../shared/provenance';
-import { toPerson } from '../person/person.repository';
+import { runList, textFilter } from '../shared/list';
 import { EventSortField, type EventFilter, type EventSort } from './event.args';
-import { eventListStatements } from './event.cypher';
-import type { Event, Speaker } from './event.type';
-
-type Properties = Record<string, PlainValue>;
-
-/** Maps stored event properties to an Event. */
-export function toEvent(node: Properties): Event {
-  return {
-    id: String(node.id),
-    name: String(node.name),
-    kind: String(node.kind),
-    startDate: optionalString(node.startDate),
-    endDate: optionalString(node.endDate),
-    city: optionalString(node.city),
-    ...provenanceOf(node),
-  };
-}
-
-/** Maps a SPOKE_AT relationship and the person it comes from to a Speaker. */
-export function toSpeaker(relationship: Properties, person: Properties): Speaker {
-  return {
-    topic: optionalString(relationship.topic),
-    person: toPerson(person),
-    ...provenanceOf(relationship),
-  };
-}
+import { eventList } from './event.cypher';
+import { toEvent } from './event.mapper';
+import type { Event } from './event.type';
 
 export class EventRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** One page of events matching the filter, in the requested order. */
-  list(filter: EventFilter | undefined, sort: EventSort | undefined, window: PageWindow): Promise<Page<Event>> {
-    return runListStatement(
+  /** One page of events matching the filter, in the requested order; counted only when `withTotal`. */
+  list(filter: EventFilter | undefined, sort: EventSort | undefined, window: PageWindow, withTotal: boolean): Promise<Page<Event>> {
+    return runList(
       this.executor,
-      eventListStatements,
-      sort,
+      eventList,
       EventSortField.START_DATE,
       {
-        regionId: filter?.regionId ?? null,
+        filters: {
+        regionId: filter?.regionId,
         text: textFilter(filter?.text),
+        },
+        sort,
+        window,
+        withTotal,
       },
-      window,
       toEvent,
     );
   }

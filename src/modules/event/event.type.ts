@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Person } from '../person/person.type';
+import { connectionTypes } from '../shared/pagination';
 import { DataSource } from '../shared/provenance';
 
 @ObjectType({ description: 'A forum, round table or similar event where cooperation was presented' })
@@ -44,3 +45,21 @@ export class Speaker {
   @Field(() => [String])
   sourceUrls!: string[];
 }
+
+@ObjectType({ description: 'A talk a person gave at an event' })
+export class Talk {
+  @Field(() => String, { nullable: true })
+  topic!: string | null;
+
+  @Field(() => Event)
+  event!: Event;
+
+  @Field(() => DataSource)
+  source!: DataSource;
+
+  @Field(() => [String])
+  sourceUrls!: string[];
+}
+
+@ObjectType()
+export class EventConnection extends connectionTypes(Event, 'Event') {}

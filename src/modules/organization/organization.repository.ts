@@ -1,46 +1,35 @@
 /** Responsible for reading organizations from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
-import type { PlainValue } from '../../neo4j/mapping';
 import type { Page, PageWindow } from '../shared/pagination';
-import { runListStatement, textFilter } from '../shared/list';
-import { optionalString, provenanceOf } from '../shared/provenance';
+import { runList, textFilter } from '../shared/list';
 import { OrganizationSortField, type OrganizationFilter, type OrganizationSort } from './organization.args';
-import { organizationListStatements } from './organization.cypher';
+import { organizationList } from './organization.cypher';
+import { toOrganization } from './organization.mapper';
 import type { Organization } from './organization.type';
-
-type Properties = Record<string, PlainValue>;
-
-/** Maps stored organization properties to an Organization. */
-export function toOrganization(node: Properties): Organization {
-  return {
-    id: String(node.id),
-    name: String(node.name),
-    country: optionalString(node.country),
-    city: optionalString(node.city),
-    ...provenanceOf(node),
-  };
-}
 
 export class OrganizationRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** One page of organizations matching the filter, in the requested order. */
-  list(filter: OrganizationFilter | undefined, sort: OrganizationSort | undefined, window: PageWindow): Promise<Page<Organization>> {
-    return runListStatement(
+  /** One page of organizations matching the filter, in the requested order; counted only when `withTotal`. */
+  list(filter: OrganizationFilter | undefined, sort: OrganizationSort | undefined, window: PageWindow, withTotal: boolean): Promise<Page<Organization>> {
+    return runList(
       this.executor,
-      organizationListStatements,
-      sort,
+      organizationList,
       OrganizationSortField.NAME,
       {
-        programmeId: filter?.programmeId ?? null,
-        projectId: filter?.projectId ?? null,
-        regionId: filter?.regionId ?? null,
-        // Same normalisation as text, but the statement compares for equality.
-        country: textFilter(filter?.country),
-        role: filter?.role ?? null,
+        filters: {
+        programmeId: filter?.programmeId,
+        projectId: filter?.projectId,
+        regionId: filter?.regionId,
+        // Compared for equality with the lower-cased stored country.
+        country: textFilter(filter?.country)?.toLowerCase(),
+        role: filter?.role,
         text: textFilter(filter?.text),
+        },
+        sort,
+        window,
+        withTotal,
       },
-      window,
       toOrganization,
     );
   }

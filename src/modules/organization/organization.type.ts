@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../shared/pagination';
 import { DataSource } from '../shared/provenance';
 
 @ObjectType({ description: 'An organization taking part in projects: authority, university, company, NGO …' })
@@ -21,3 +22,6 @@ export class Organization {
   @Field(() => [String])
   sourceUrls!: string[];
 }
+
+@ObjectType()
+export class OrganizationConnection extends connectionTypes(Organization, 'Organization') {}

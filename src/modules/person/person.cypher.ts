@@ -1,22 +1,11 @@
-/** Every Cypher statement of the person domain. */
+/** Every Cypher statement of the person domain: the list (relationship fields are declared in relationships/). */
 import { Label, RelType } from '../../neo4j/graph-schema';
-import { buildListStatements } from '../../neo4j/list-statement';
-import type { RelationshipPath } from '../../neo4j/related';
+import type { ListSpec } from '../../neo4j/list-statement';
 import { PersonSortField } from './person.args';
 
-export const personListStatements = buildListStatements({
+export const personList: ListSpec<PersonSortField> = {
   label: Label.Person,
-  references: [{ argument: 'organizationId', label: Label.Organization }],
-  predicates: [
-    `$organizationId IS NULL OR EXISTS { (n)-[:${RelType.WORKS_FOR}]->(:${Label.Organization} {id: $organizationId}) }`,
-    '$text IS NULL OR toLower(n.name) CONTAINS $text',
-  ],
-  orderings: {
-    [PersonSortField.NAME]: 'toLower(n.name)',
-  },
-});
-
-export const personPaths = {
-  worksFor: { from: Label.Person, type: RelType.WORKS_FOR, to: Label.Organization, direction: 'out', orderBy: 'name' },
-  spokeAt: { from: Label.Person, type: RelType.SPOKE_AT, to: Label.Event, direction: 'out', orderBy: 'startDate' },
-} satisfies Record<string, RelationshipPath>;
+  anchors: [{ argument: 'organizationId', label: Label.Organization, pattern: `(anchor)<-[:${RelType.WORKS_FOR}]-(n)` }],
+  predicates: {},
+  sorts: { [PersonSortField.NAME]: 'sortName' },
+};

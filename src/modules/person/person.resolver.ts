@@ -1,35 +1,25 @@
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+/** Responsible for the person queries: one by id, and the filtered, sorted, paginated list. Relationship fields are generated (relationships/). */
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
-import { connectionTypes, pageWindow, toConnection } from '../shared/pagination';
+import { pageWindow, toConnection } from '../shared/pagination';
+import { selectsField } from '../shared/selection';
 import { PeopleArgs } from './person.args';
-import { Employment, Person, Talk } from './person.type';
-
-@ObjectType()
-export class PersonConnection extends connectionTypes(Person, 'Person') {}
+import { Person, PersonConnection } from './person.type';
 
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { description: 'One person by id; NOT_FOUND if there is none' })
-  async person(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Person> {
-    const person = await loaders.person.byId.load(id);
-    if (!person) throw new NotFoundError('Person', id);
-    return person;
+  async person(@Arg('id', () => ID) id: string, @Ctx() { nodes }: Context): Promise<Person> {
+    const found = await nodes.person.load(id);
+    if (!found) throw new NotFoundError('Person', id);
+    return found;
   }
 
   @Query(() => PersonConnection, { description: 'People, filtered, sorted and paginated' })
-  async people(@Args() args: PeopleArgs, @Ctx() { repositories, maxPageSize }: Context) {
+  async people(@Args() args: PeopleArgs, @Ctx() { repositories, maxPageSize }: Context, @Info() info: GraphQLResolveInfo) {
     const window = pageWindow(args, maxPageSize);
-    return toConnection(await repositories.person.list(args.filter, args.sort, window), window);
-  }
-
-  @FieldResolver(() => [Employment], { description: 'Organizations the person works for, with the position held' })
-  worksFor(@Root() person: Person, @Ctx() { loaders }: Context): Promise<Employment[]> {
-    return loaders.person.worksFor.load(person.id);
-  }
-
-  @FieldResolver(() => [Talk], { description: 'Events the person spoke at, with the topic' })
-  spokeAt(@Root() person: Person, @Ctx() { loaders }: Context): Promise<Talk[]> {
-    return loaders.person.spokeAt.load(person.id);
+    return toConnection(await repositories.person.list(args.filter, args.sort, window, selectsField(info, 'totalCount')));
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Event } from '../event/event.type';
 import { Organization } from '../organization/organization.type';
+import { connectionTypes } from '../shared/pagination';
 import { DataSource } from '../shared/provenance';
 
 @ObjectType({ description: 'A person named in the sources, e.g. a speaker at an event' })
@@ -36,17 +36,5 @@ export class Employment {
   sourceUrls!: string[];
 }
 
-@ObjectType({ description: 'A talk a person gave at an event' })
-export class Talk {
-  @Field(() => String, { nullable: true })
-  topic!: string | null;
-
-  @Field(() => Event)
-  event!: Event;
-
-  @Field(() => DataSource)
-  source!: DataSource;
-
-  @Field(() => [String])
-  sourceUrls!: string[];
-}
+@ObjectType()
+export class PersonConnection extends connectionTypes(Person, 'Person') {}

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../region/region.type';
+import { connectionTypes } from '../shared/pagination';
 import { DataSource } from '../shared/provenance';
 
 @ObjectType({ description: 'A 2014-2020 cross-border cooperation programme (Interreg or ENI CBC)' })
@@ -55,3 +56,6 @@ export class ProgrammeCoverage {
   @Field(() => [String])
   sourceUrls!: string[];
 }
+
+@ObjectType()
+export class ProgrammeConnection extends connectionTypes(Programme, 'Programme') {}

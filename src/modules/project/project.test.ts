@@ -2,6 +2,7 @@
  * Project lists against the seeded Neo4j: each filter, sorting, cursor pagination and
  * bad input. Expected answers come from the seed CSV files.
  */
+import { byCodeUnits } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
 import { regionAndDescendants, seedNodes, seedRelationships } from '../../testing/seed-fixtures';
 
@@ -56,13 +57,34 @@ describe('projects filters', () => {
     expect(await allIds({ activeFrom: from, activeTo: to })).toEqual(expected);
   });
 
-  it('matches text case-insensitively on title, acronym and code', async () => {
-    const expected = projects
-      .filter((p) => [p.title, p.acronym, p.id].some((value) => value.toLowerCase().includes('barents')))
+  /** Words as the full-text index sees them: runs of letters and digits, lower-cased. */
+  const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  /** Projects where every word of `text` starts a word of the title, acronym or code. */
+  const textMatches = (text: string) =>
+    projects
+      .filter((p) => {
+        const indexed = [p.title, p.acronym, p.code].flatMap(words);
+        return words(text).every((word) => indexed.some((candidate) => candidate.startsWith(word)));
+      })
       .map((p) => p.id)
       .sort();
-    expect(expected.length).toBeGreaterThan(1);
-    expect(await allIds({ text: '  BARENTS ' })).toEqual(expected);
+
+  it('matches every word of the text as a word prefix of title, acronym or code, ignoring case', async () => {
+    for (const text of ['  BARENTS ', 'barent', 'cross border', 'Pskov region']) {
+      const expected = textMatches(text);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await allIds({ text })).toEqual(expected);
+    }
+  });
+
+  it('searches Lucene syntax literally: quotes, brackets, wildcards and operators are plain words or nothing', async () => {
+    expect(await allIds({ text: '"barents" (' })).toEqual(textMatches('barents'));
+    expect(await allIds({ text: 'barents AND zzzunknownword' })).toEqual([]);
+    expect(await allIds({ text: 'title:barents~ OR *' })).toEqual(textMatches('title barents or'));
+    const nothing = await helper.data<any>(`query($text: String) { projects(filter: { text: $text }) { totalCount nodes { id } } }`, {
+      text: '*~()\\"',
+    });
+    expect(nothing.projects).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('combines filters with AND', async () => {
@@ -73,14 +95,26 @@ describe('projects filters', () => {
 });
 
 describe('projects sorting and pagination', () => {
-  const dated = projects.filter((p) => p.start_date !== '');
 
-  it('sorts by start date descending, undated projects first as Neo4j orders nulls', async () => {
+  /** The stored START_DATE key: the date, or '~' when undated (after every date), then the id. */
+  const startKey = (p: Record<string, string>) => `${p.start_date || '~'}\u0000${p.id}`;
+
+  it('sorts by start date: undated projects last ascending, first descending, ties by id', async () => {
+    const ascending = [...projects].sort((a, b) => byCodeUnits(startKey(a), startKey(b))).map((p) => p.id);
+    expect(projects.some((p) => p.start_date === '')).toBe(true);
     const data = await helper.data<any>(
-      `{ projects(first: 100, sort: { field: START_DATE, direction: DESC }) { nodes { startDate } } }`,
+      `{ asc: projects(first: 100, sort: { field: START_DATE }) { nodes { id } }
+         desc: projects(first: 100, sort: { field: START_DATE, direction: DESC }) { nodes { id } } }`,
     );
-    const dates = data.projects.nodes.map((n: any) => n.startDate).filter((d: string | null) => d !== null);
-    expect(dates).toEqual(dated.map((p) => p.start_date).sort().reverse());
+    expect(data.asc.nodes.map((n: any) => n.id)).toEqual(ascending);
+    expect(data.desc.nodes.map((n: any) => n.id)).toEqual([...ascending].reverse());
+  });
+
+  it('sorts by title as stored: lower-cased title (else acronym, else id), ties by id', async () => {
+    const key = (p: Record<string, string>) => `${(p.title || p.acronym || p.id).toLowerCase()}\u0000${p.id}`;
+    const expected = [...projects].sort((a, b) => byCodeUnits(key(a), key(b))).map((p) => p.id);
+    const data = await helper.data<any>(`{ projects(first: 100) { nodes { id } } }`);
+    expect(data.projects.nodes.map((n: any) => n.id)).toEqual(expected);
   });
 
   it('walks every page with cursors and sees each project exactly once', async () => {

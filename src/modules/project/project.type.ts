@@ -1,5 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { Organization } from '../organization/organization.type';
+import { connectionTypes } from '../shared/pagination';
 import { DataSource } from '../shared/provenance';
 
 @ObjectType({ description: 'A cross-border cooperation project funded by one programme' })
@@ -78,6 +80,15 @@ export class Participation {
   @Field(() => [String])
   sourceUrls!: string[];
 
-  projectId!: string;
-  organizationId!: string;
+  @Field(() => Organization, { description: 'The partner organization' })
+  organization!: Organization;
+
+  @Field(() => Project, { description: 'The project it takes part in' })
+  project!: Project;
 }
+
+@ObjectType()
+export class ProjectConnection extends connectionTypes(Project, 'Project') {}
+
+@ObjectType()
+export class ParticipationConnection extends connectionTypes(Participation, 'Participation') {}

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionTypes } from '../shared/pagination';
 import { DataSource } from '../shared/provenance';
 
 export enum RegionLevel {
@@ -43,3 +44,6 @@ export class Region {
   @Field(() => [String])
   sourceUrls!: string[];
 }
+
+@ObjectType()
+export class RegionConnection extends connectionTypes(Region, 'Region') {}

@@ -1,6 +1,7 @@
 /**
  * Responsible for cursor pagination shared by every list query: the Connection types,
- * the `first`/`after` arguments, opaque cursors, and the page-size limit.
+ * the `first`/`after` arguments and the page-size limit (cursors are keyset positions:
+ * src/neo4j/keyset.ts).
  */
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../../errors';
@@ -35,41 +36,30 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** A window into a sorted list: skip `offset` items, take `limit`. */
+/** The page a client asked for: at most `limit` items after the cursor `after` (still encoded). */
 export interface PageWindow {
-  offset: number;
+  after?: string;
   limit: number;
 }
 
-/** One page as a repository returns it. */
+/** One page as a repository returns it: each item with its cursor. */
 export interface Page<T> {
-  totalCount: number;
-  items: T[];
+  items: Array<{ cursor: string; node: T }>;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  /** Present when the client selected `totalCount`; counting is skipped otherwise. */
+  totalCount?: number;
 }
 
 export interface Connection<T> {
-  totalCount: number;
+  totalCount?: number;
   nodes: T[];
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;
 }
 
-const DEFAULT_PAGE_SIZE = 20;
-const CURSOR_PREFIX = 'offset:';
-
-// Cursors are opaque to clients; today they hold a position in the sorted list.
-function encodeCursor(position: number): string {
-  return Buffer.from(`${CURSOR_PREFIX}${position}`, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): number {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const position = decoded.startsWith(CURSOR_PREFIX) ? Number(decoded.slice(CURSOR_PREFIX.length)) : Number.NaN;
-  if (!Number.isSafeInteger(position) || position < 1 || encodeCursor(position) !== cursor) {
-    throw new BadUserInputError(`Argument "after" is not a valid cursor: "${cursor}"`, 'after');
-  }
-  return position;
-}
+/** Page size when `first` is not given. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** Validates `first`/`after` and turns them into a window; throws BadUserInputError naming the argument. */
 export function pageWindow(args: PageArgs, maxPageSize: number): PageWindow {
@@ -77,22 +67,20 @@ export function pageWindow(args: PageArgs, maxPageSize: number): PageWindow {
   if (!Number.isInteger(limit) || limit < 0 || limit > maxPageSize) {
     throw new BadUserInputError(`Argument "first" must be between 0 and ${maxPageSize}, got ${limit}`, 'first');
   }
-  const offset = args.after === undefined || args.after === null ? 0 : decodeCursor(args.after);
-  return { offset, limit };
+  return { limit, after: args.after ?? undefined };
 }
 
-/** Builds a Connection from one page of a list and the window that produced it. */
-export function toConnection<T>(page: Page<T>, window: PageWindow): Connection<T> {
-  const edges = page.items.map((node, index) => ({ cursor: encodeCursor(window.offset + index + 1), node }));
+/** Builds a Connection from one page. */
+export function toConnection<T>(page: Page<T>): Connection<T> {
   return {
     totalCount: page.totalCount,
-    nodes: page.items,
-    edges,
+    nodes: page.items.map((item) => item.node),
+    edges: page.items,
     pageInfo: {
-      hasNextPage: window.offset + page.items.length < page.totalCount,
-      hasPreviousPage: window.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.items[0]?.cursor ?? null,
+      endCursor: page.items.at(-1)?.cursor ?? null,
     },
   };
 }
@@ -110,7 +98,7 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
 
   @ObjectType(`${name}Connection`)
   class ConnectionType {
-    @Field(() => Int, { description: 'Number of items matching the filters, across all pages' })
+    @Field(() => Int, { description: 'Number of items matching the filters, across all pages (counted only when selected)' })
     totalCount!: number;
 
     @Field(() => [nodeType])

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../shared/pagination';
 import { DataSource } from '../shared/provenance';
 
 @ObjectType({ description: 'A thematic objective or priority as a programme words it (e.g. ENI CBC TO5)' })
@@ -18,3 +19,6 @@ export class ThematicArea {
   @Field(() => [String])
   sourceUrls!: string[];
 }
+
+@ObjectType()
+export class ThematicAreaConnection extends connectionTypes(ThematicArea, 'ThematicArea') {}

@@ -1,6 +1,6 @@
 import { RegionLevel, type Region } from '../region/region.type';
 import { DataSource } from '../shared/provenance';
-import { toProgramme, toProgrammeCoverage } from './programme.repository';
+import { toProgramme, toProgrammeCoverage } from './programme.mapper';
 
 const stored = {
   id: 'interreg-bsr-2014-2020',

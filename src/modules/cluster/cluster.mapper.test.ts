@@ -1,4 +1,4 @@
-import { toCluster } from './cluster.repository';
+import { toCluster } from './cluster.mapper';
 import { ClusterKind } from './cluster.type';
 
 describe('toCluster', () => {

@@ -1,4 +1,4 @@
-import { toRegion } from './region.repository';
+import { toRegion } from './region.mapper';
 import { RegionLevel } from './region.type';
 
 describe('toRegion', () => {

@@ -1,4 +1,4 @@
-import { toOrganization } from './organization.repository';
+import { toOrganization } from './organization.mapper';
 
 describe('toOrganization', () => {
   it('maps absent country and city to null and splits the source URLs', () => {

@@ -1,0 +1,247 @@
+/**
+ * Responsible for turning relationship declarations into working GraphQL fields: for each
+ * end of a relationship it derives the batched Cypher (src/neo4j/related.ts), the
+ * per-request DataLoader and the type-graphql field resolver, generated in code, so a
+ * new relationship field is one declaration instead of a loader, a path and a resolver.
+ */
+import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import { int } from 'neo4j-driver';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import type { Executor, Row } from '../../neo4j/executor';
+import type { Label, RelType } from '../../neo4j/graph-schema';
+import { decodeCursor, encodeCursor } from '../../neo4j/keyset';
+import { loadRelated, type RelatedGroup, type RelatedPath, type RelatedWindow } from '../../neo4j/related';
+import { pageWindow, toConnection, type Page } from '../shared/pagination';
+import { selectsField } from '../shared/selection';
+
+/** A node type of the graph as the relationship layer needs it. */
+export interface NodeKind<T = unknown> {
+  label: Label;
+  type: ClassType;
+  map: (properties: Row) => T;
+  /** The connection type used when a field pages over these nodes. */
+  connection?: ClassType;
+}
+
+/** A relationship with data, exposed as an object holding the relationship and both ends. */
+export interface EdgeMapping {
+  type: () => ClassType;
+  /** Maps the relationship's properties and the two (mapped) ends. */
+  map: (relationship: Row, owner: never, target: never) => unknown;
+  connection?: ClassType;
+}
+
+/**
+ * - `one`: the first target, or null;
+ * - `list`: every target (at most LIST_LIMIT): for relationships that stay small;
+ * - `page`: a connection with `first`/`after` and `totalCount`: for those that grow;
+ * - `count`: the number of distinct targets.
+ */
+export type Cardinality = 'one' | 'list' | 'page' | 'count';
+
+/** One end of a relationship as a field on the owner's GraphQL type. */
+export interface FieldEnd {
+  field: string;
+  description?: string;
+  cardinality: Cardinality;
+  /** Stored unique sort key of the target (derived.ts), default `id`. */
+  orderBy?: string;
+  direction?: 'ASC' | 'DESC';
+  /** Return the relationship with both ends instead of the target node. */
+  edge?: EdgeMapping;
+  /** A boolean argument that, when true, walks another pattern (e.g. sub-regions too). */
+  variant?: { argument: string; description: string; defaultValue: boolean; pattern: string };
+}
+
+/** One relationship type between two node types, with the field each end shows (if any). */
+export interface RelationshipDeclaration {
+  type: RelType;
+  from: NodeKind;
+  to: NodeKind;
+  /** Field on `from`'s type, walking (from)-[type]->(to). */
+  out?: FieldEnd;
+  /** Field on `to`'s type, walking back to `from`. */
+  in?: FieldEnd;
+}
+
+/** A field over a longer pattern than one relationship (programmes of a cluster, ancestors). */
+export interface PathDeclaration {
+  owner: NodeKind;
+  target: NodeKind;
+  /** Cypher from `(s)` to `(n)`; may reach a target more than once (targets are made distinct). */
+  pattern: string;
+  end: FieldEnd;
+}
+
+/** Items an unpaged list field returns at most: the bound a client cannot raise. */
+export const LIST_LIMIT = 500;
+
+interface FieldSpec {
+  key: string;
+  owner: NodeKind;
+  target: NodeKind;
+  end: FieldEnd;
+  path: RelatedPath;
+  variantPath?: RelatedPath;
+}
+
+function arrow(type: RelType, direction: 'out' | 'in'): string {
+  return direction === 'out' ? `-[r:${type}]->` : `<-[r:${type}]-`;
+}
+
+/** Compiles declarations to one spec per field. */
+export function fieldSpecs(relationships: readonly RelationshipDeclaration[], paths: readonly PathDeclaration[]): FieldSpec[] {
+  const specs: FieldSpec[] = [];
+  const add = (owner: NodeKind, target: NodeKind, end: FieldEnd, pattern: string, relType: RelType | undefined, distinct: boolean) => {
+    const base = { ownerLabel: owner.label, targetLabel: target.label, orderBy: end.orderBy ?? 'id', direction: end.direction ?? 'ASC' } as const;
+    specs.push({
+      key: `${owner.type.name}.${end.field}`,
+      owner,
+      target,
+      end,
+      path: { ...base, pattern, relType, distinct },
+      variantPath: end.variant ? { ...base, pattern: end.variant.pattern, distinct: true } : undefined,
+    });
+  };
+  for (const declaration of relationships) {
+    if (declaration.out) add(declaration.from, declaration.to, declaration.out, `(s)${arrow(declaration.type, 'out')}(n)`, declaration.type, false);
+    if (declaration.in) add(declaration.to, declaration.from, declaration.in, `(s)${arrow(declaration.type, 'in')}(n)`, declaration.type, false);
+  }
+  for (const declaration of paths) add(declaration.owner, declaration.target, declaration.end, declaration.pattern, undefined, true);
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    if (seen.has(spec.key)) throw new Error(`Relationship field ${spec.key} is declared twice`);
+    seen.add(spec.key);
+  }
+  return specs;
+}
+
+/** The per-request loaders of every relationship field: one DataLoader per field and window shape. */
+export class RelationshipLoaders {
+  private readonly loaders = new Map<string, DataLoader<string, RelatedGroup | null>>();
+
+  constructor(private readonly executor: Executor) {}
+
+  /** The targets of `ownerId` over `path` in `window`, batched with every other owner of this tick. */
+  load(key: string, path: RelatedPath, window: RelatedWindow, ownerId: string): Promise<RelatedGroup | null> {
+    const loaderKey = JSON.stringify([key, path.pattern, window.after ?? null, window.limit, window.withTotal]);
+    let loader = this.loaders.get(loaderKey);
+    if (!loader) {
+      loader = new DataLoader((ids) => loadRelated(this.executor, path, window, ids, int(window.limit)));
+      this.loaders.set(loaderKey, loader);
+    }
+    return loader.load(ownerId);
+  }
+}
+
+/** What a generated resolver needs from the request context. */
+export interface RelationshipContext {
+  relationships: RelationshipLoaders;
+  maxPageSize: number;
+}
+
+type FieldArguments = { first?: number; after?: string } & Record<string, unknown>;
+
+async function resolveField(spec: FieldSpec, owner: { id: string }, args: FieldArguments, context: RelationshipContext, info: GraphQLResolveInfo) {
+  const variant = spec.end.variant;
+  const useVariant = variant !== undefined && (args[variant.argument] ?? variant.defaultValue) === true;
+  const path = useVariant && spec.variantPath ? spec.variantPath : spec.path;
+  const order = `${spec.key}${useVariant ? `+${variant?.argument}` : ''}:${path.orderBy}:${path.direction}`;
+  const cardinality = spec.end.cardinality;
+  let window: RelatedWindow;
+  let pageSize = 0;
+  if (cardinality === 'page') {
+    const requested = pageWindow(args, context.maxPageSize);
+    pageSize = requested.limit;
+    const after = requested.after === undefined ? undefined : decodeCursor(requested.after, order);
+    window = { after, limit: pageSize + 1, withTotal: selectsField(info, 'totalCount') };
+  } else if (cardinality === 'count') {
+    window = { limit: 0, withTotal: true };
+  } else {
+    window = { limit: cardinality === 'one' ? 1 : LIST_LIMIT, withTotal: false };
+  }
+  const group = await context.relationships.load(spec.key, path, window, owner.id);
+  if (cardinality === 'count') return group?.totalCount ?? 0;
+  const rows = group?.items ?? [];
+  const value = (item: (typeof rows)[number]) => {
+    const target = spec.target.map(item.node);
+    return spec.end.edge ? spec.end.edge.map(item.relationship ?? {}, owner as never, target as never) : target;
+  };
+  if (cardinality === 'one') return rows[0] ? value(rows[0]) : null;
+  if (cardinality === 'list') return rows.map(value);
+  const page: Page<unknown> = {
+    items: rows.slice(0, pageSize).map((item) => ({ cursor: encodeCursor({ order, key: item.key }), node: value(item) })),
+    hasNextPage: rows.length > pageSize,
+    hasPreviousPage: window.after !== undefined,
+    totalCount: group?.totalCount ?? (window.withTotal ? 0 : undefined),
+  };
+  return toConnection(page);
+}
+
+function returnType(spec: FieldSpec): () => ClassType | [ClassType] | typeof Int {
+  const item = spec.end.edge ? spec.end.edge.type : () => spec.target.type;
+  switch (spec.end.cardinality) {
+    case 'one':
+      return item;
+    case 'list':
+      return () => [item()];
+    case 'count':
+      return () => Int;
+    case 'page': {
+      const connection = spec.end.edge ? spec.end.edge.connection : spec.target.connection;
+      if (!connection) throw new Error(`Relationship field ${spec.key} pages but its item type has no connection type`);
+      return () => connection;
+    }
+    default: {
+      const unreachable: never = spec.end.cardinality;
+      throw new Error(`Unknown cardinality ${String(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * Generates one type-graphql resolver class per field. Decorators are applied by hand
+ * because the field names come from data; each class is an ordinary resolver to
+ * `buildSchema`.
+ */
+export function relationshipResolvers(specs: readonly FieldSpec[]): ClassType[] {
+  return specs.map((spec) => {
+    const field = spec.end.field;
+    const ResolverClass = class {};
+    Object.defineProperty(ResolverClass, 'name', { value: `${spec.owner.type.name}${field[0].toUpperCase()}${field.slice(1)}Resolver` });
+    const prototype = ResolverClass.prototype as Record<string, unknown>;
+    const parameters: string[] = [];
+    if (spec.end.cardinality === 'page') parameters.push('first', 'after');
+    if (spec.end.variant) parameters.push(spec.end.variant.argument);
+    prototype[field] = function (owner: { id: string }, context: RelationshipContext, info: GraphQLResolveInfo, ...values: unknown[]) {
+      const args = Object.fromEntries(parameters.map((name, index) => [name, values[index] ?? undefined])) as FieldArguments;
+      return resolveField(spec, owner, args, context, info);
+    };
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, field) as PropertyDescriptor;
+    Root()(prototype, field, 0);
+    Ctx()(prototype, field, 1);
+    Info()(prototype, field, 2);
+    let index = 3;
+    if (spec.end.cardinality === 'page') {
+      Arg('first', () => Int, {
+        nullable: true,
+        description: 'Page size (default 20; at most the server maximum, 100 unless configured)',
+      })(prototype, field, index++);
+      Arg('after', () => String, { nullable: true, description: 'Return items after this cursor (an `endCursor` or edge `cursor`)' })(
+        prototype,
+        field,
+        index++,
+      );
+    }
+    if (spec.end.variant) {
+      Arg(spec.end.variant.argument, () => Boolean, {
+        defaultValue: spec.end.variant.defaultValue,
+        description: spec.end.variant.description,
+      })(prototype, field, index++);
+    }
+    FieldResolver(returnType(spec), { nullable: spec.end.cardinality === 'one', description: spec.end.description })(prototype, field, descriptor);
+    Resolver(() => spec.owner.type)(ResolverClass);
+    return ResolverClass as ClassType;
+  });
+}
