@@ -21,6 +21,8 @@ export interface Setup {
   minProgrammes: number;
   /** Per side, its own cursor before the last page of projects (d) and before page 5 of h. */
   cursors: Record<Side, { lastPage?: string; participationsPage5?: string }>;
+  /** How the setup deviated from a plain client walk, printed with the results. */
+  notes: string[];
 }
 
 /** A GraphQL request: the query and its variables. */

@@ -69,6 +69,7 @@ export function toMarkdown(result: BenchResult): string {
     `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.java}, ${machine.neo4j}; ` +
       `run took ${(result.durationMs / 1000).toFixed(0)} s.`,
   );
+  for (const note of result.setup.notes) lines.push(`Note: ${note}.`);
   if (result.problems.length > 0) {
     lines.push('');
     lines.push(`**${result.problems.length} problem(s): answers that differ from the floor or sides that failed:**`);

@@ -111,6 +111,7 @@ async function findSetup(
     organizationParticipations: Number(busiest.participations),
     minProgrammes: MIN_PROGRAMMES,
     cursors: { coopgraph: {}, peer: {}, floor: {} },
+    notes: [],
   };
   const last = await runFloor(driver, { cypher: floor.lastPageCursor, parameters: { first: int(floor.PAGE) } });
   setup.cursors.floor.lastPage = String(last.after);
@@ -136,7 +137,14 @@ async function findSetup(
     try {
       setup.cursors[side].lastPage = await walkToLastPage(urls[side], walks[side], options.walkLimitMs);
     } catch (error) {
-      options.log(`  ${side}: no last-page cursor: ${(error as Error).message}`);
+      const reason = (error as Error).message;
+      const constructed = side === 'peer' ? await offsetCursorBeforeLastPage(urls.peer, walks.peer) : undefined;
+      if (constructed) {
+        setup.cursors.peer.lastPage = constructed;
+        setup.notes.push(`peer: walking its pages failed (${reason.slice(0, 200)}); its last-page cursor was built from its own offset format instead`);
+      } else {
+        options.log(`  ${side}: no last-page cursor: ${reason}`);
+      }
     }
   }
   const page5Walks: Record<'coopgraph' | 'peer', GraphQLRequest & { pick: (data: Json) => unknown }> = {
@@ -196,6 +204,21 @@ async function walkToLastPage(
   }
   if (cursors.length !== total) throw new Error(`walked ${cursors.length} items but totalCount is ${total}`);
   return cursors[total - floor.PAGE - 1];
+}
+
+/**
+ * @neo4j/graphql cursors are offsets ("arrayconnection:<n>", base64); when walking fails,
+ * the cursor a walk would have reached is built from the first page's cursor format.
+ */
+async function offsetCursorBeforeLastPage(
+  url: string,
+  walk: { list: string; query: string; extra: Record<string, unknown> },
+): Promise<string | undefined> {
+  const answer = await postGraphQL(url, { query: walk.query, variables: walk.extra });
+  const list = (answer.data as Json)?.[walk.list];
+  const cursor = list?.pageInfo?.endCursor;
+  if (typeof cursor !== 'string' || !/^arrayconnection:\d+$/.test(Buffer.from(cursor, 'base64').toString())) return undefined;
+  return Buffer.from(`arrayconnection:${list.totalCount - floor.PAGE - 1}`).toString('base64');
 }
 
 /** A short description of where two normalised answers first differ. */
