@@ -54,26 +54,34 @@ RETURN size(hits) AS totalCount, [p IN hits[0..$first] | p {.id, .title}] AS row
 
 /**
  * e: the 5-level query in one statement: 20 projects, their programme, partners (by name)
- * and each partner's first 5 participations (by project key) with its total: a degree count
- * (no label on the far end: PARTICIPATES_IN only ever ends at a Project, so no expansion is needed).
+ * and each partner's first 5 participations (by project key) with its total. Each distinct
+ * partner is expanded once (popular organizations recur across the 20 projects); the total
+ * is a degree count (no label on the far end: PARTICIPATES_IN only ever ends at a Project).
  */
 export const nestedProjects = `
 MATCH (p:Project) WHERE p.sortTitle > ''
 WITH p ORDER BY p.sortTitle LIMIT $first
+WITH collect(p) AS projects
+CALL (projects) {
+  UNWIND projects AS p
+  MATCH (p)<-[:PARTICIPATES_IN]-(o:Organization)
+  WITH DISTINCT o
+  CALL (o) {
+    MATCH (o)-[r:PARTICIPATES_IN]->(q:Project)
+    WITH r, q ORDER BY q.sortTitle LIMIT 5
+    RETURN collect({role: r.role, id: q.id, title: q.title}) AS firstFive
+  }
+  RETURN collect({id: o.id, total: COUNT { (o)-[:PARTICIPATES_IN]->() }, participations: firstFive}) AS organizations
+}
+UNWIND projects AS p
 CALL (p) {
   OPTIONAL MATCH (p)-[:FUNDED_BY]->(programme:Programme)
   RETURN programme {.id, .name} AS programme
 }
-CALL (p) {
+CALL (p, organizations) {
   MATCH (p)<-[r:PARTICIPATES_IN]-(o:Organization)
-  WITH r, o ORDER BY o.name, o.id
-  CALL (o) {
-    MATCH (o)-[r2:PARTICIPATES_IN]->(q:Project)
-    WITH r2, q ORDER BY q.sortTitle LIMIT 5
-    RETURN collect({role: r2.role, id: q.id, title: q.title}) AS firstFive
-  }
-  RETURN collect({role: r.role, id: o.id, name: o.name,
-    total: COUNT { (o)-[:PARTICIPATES_IN]->() }, participations: firstFive}) AS partners
+  WITH r, o, [x IN organizations WHERE x.id = o.id][0] AS summary ORDER BY o.name, o.id
+  RETURN collect(summary {.*, role: r.role, name: o.name}) AS partners
 }
 RETURN collect(p {.id, .title, programme: programme, partners: partners}) AS rows`;
 

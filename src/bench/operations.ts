@@ -53,6 +53,8 @@ type Json = any;
 
 const ids = (nodes: Json[]): string[] => nodes.map((node) => String(node.id));
 const sorted = (values: string[]): string[] => [...values].sort();
+/** coopgraph spells roles as GraphQL enum values (PARTNER); the graph and the peer store `partner`. */
+const role = (value: Json): string => String(value).toLowerCase();
 
 function need(value: Json, what: string): Json {
   if (value === undefined || value === null) throw new Error(`answer has no ${what}`);
@@ -206,9 +208,9 @@ export const OPERATIONS: readonly Operation[] = [
           programme: project.programme?.id ?? null,
           partners: project.partners.map((partner: Json) => ({
             id: partner.organization.id,
-            role: partner.role,
+            role: role(partner.role),
             total: need(partner.organization.participations, 'participations connection').totalCount,
-            first: partner.organization.participations.nodes.map((p: Json) => `${p.role}:${p.project.id}`),
+            first: partner.organization.participations.nodes.map((p: Json) => `${role(p.role)}:${p.project.id}`),
           })),
         })),
       peer: (data) =>
@@ -292,7 +294,7 @@ export const OPERATIONS: readonly Operation[] = [
         return {
           id: data.organization.id,
           totalCount: list.totalCount,
-          page: list.nodes.map((p: Json) => `${p.role}:${p.project.id}`),
+          page: list.nodes.map((p: Json) => `${role(p.role)}:${p.project.id}`),
           hasNextPage: list.pageInfo.hasNextPage,
         };
       },

@@ -38,7 +38,10 @@ export function toMarkdown(result: BenchResult): string {
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const operation of result.operations) {
     const { coopgraph, peer, floor } = operation.sides;
-    const rate = (side: SideFigures) => (side.throughput ? side.throughput.requestsPerSecond.toFixed(0) : '-');
+    const rate = (side: SideFigures) => {
+      const value = side.throughput?.requestsPerSecond;
+      return value === undefined ? '-' : value.toFixed(value < 10 ? 1 : 0);
+    };
     lines.push(
       `| ${operation.key} ${operation.title} | ${latencyCell(coopgraph)} | ${latencyCell(peer)} | ${latencyCell(floor)} | ` +
         `${ratio(coopgraph.latency?.p50, floor.latency?.p50)} | ${rate(coopgraph)} | ${rate(peer)} | ${rate(floor)} | ` +
