@@ -25,7 +25,18 @@ export interface AnchorFilter {
   distinct?: boolean;
   /** A predicate over `n` and `anchor_<argument>`; default: the pattern exists. */
   predicate?: string;
+  /**
+   * A subquery over `(anchor)` returning `estimate`, about how many nodes the pattern
+   * reaches, from degrees only (cheap). When the anchor reaches a large share of the label,
+   * reading the sort key's index in order and keeping the anchor's nodes stops after about
+   * page / share rows, far fewer than expanding and sorting them all.
+   */
+  estimate?: string;
 }
+
+// Scan in key order when estimate² > page × label size × SCAN_COST: a scanned candidate costs
+// about this many times an expanded one (its membership check walks a few relationships).
+const SCAN_COST = 4;
 
 export interface ListSpec<SortField extends string> {
   label: Label;
@@ -123,14 +134,49 @@ export function buildListStatement<SortField extends string>(
   }
   parameters.limit = request.limit;
 
-  const page = [
-    ...deduplicated,
-    `${distinct ? 'WITH n WHERE' : conditions.length > 0 ? '  AND' : 'WHERE'} ${keyset}`,
-    `WITH n ORDER BY ${key} ${request.direction} LIMIT $limit`,
-    `RETURN collect(${nodeProjection(spec.label, 'n', { _key: key })}) AS items`,
-  ];
+  const ordered = `WITH n ORDER BY ${key} ${request.direction} LIMIT $limit`;
+  const expanded = [...deduplicated, `${distinct ? 'WITH n WHERE' : conditions.length > 0 ? '  AND' : 'WHERE'} ${keyset}`, ordered];
+  const collected = `RETURN collect(${nodeProjection(spec.label, 'n', { _key: key })}) AS items`;
+  const indent = (lines: string[]) => lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`).join('\n');
+  let page: string[];
+  if (!text && start?.estimate) {
+    // Both plans in one statement; the decision is made before either branch reads a node
+    // (a filter on an argument only), so exactly one branch does any work.
+    const decision = `WITH estimate * estimate > $limit * COUNT { (:${spec.label}) } * ${SCAN_COST} AS large`;
+    const scanned = [
+      `MATCH ${nodePattern}`,
+      `WHERE ${[keyset, anchorPredicate(start), ...conditions].join('\n  AND ')}`,
+      ordered,
+    ];
+    page = [
+      `CALL (${scope}) {`,
+      indent([start.estimate.replace('(anchor)', `(${anchorVariable(start)})`)]),
+      '}',
+      `CALL (${[scope, 'estimate'].join(', ')}) {`,
+      indent([
+        decision,
+        'WITH * WHERE large',
+        // A subquery of its own, so the planner cannot move `large` below the index scan.
+        `CALL (${scope}) {`,
+        indent([...scanned, 'RETURN n']),
+        '}',
+        'RETURN n',
+        'UNION',
+        decision,
+        'WITH * WHERE NOT large',
+        `CALL (${scope}) {`,
+        indent([...expanded, 'RETURN n']),
+        '}',
+        'RETURN n',
+      ]),
+      '}',
+      ordered,
+      collected,
+    ];
+  } else {
+    page = [...expanded, collected];
+  }
   const count = [...deduplicated, 'RETURN count(n) AS totalCount'];
-  const indent = (lines: string[]) => lines.map((line) => `  ${line}`).join('\n');
   const unknown = anchors.map((anchor) => `CASE WHEN ${anchorVariable(anchor)} IS NULL THEN '${anchor.argument}' END`);
 
   const cypher = [

@@ -12,10 +12,26 @@ export const projectList: ListSpec<ProjectSortField> = {
   anchors: [
     { argument: 'organizationId', label: Organization, pattern: `(anchor)-[:${PARTICIPATES_IN}]->(n)` },
     { argument: 'clusterId', label: Cluster, pattern: `(anchor)<-[:${MEMBER_OF}]-(n)` },
-    { argument: 'programmeId', label: Programme, pattern: `(anchor)<-[:${FUNDED_BY}]-(n)` },
+    {
+      argument: 'programmeId',
+      label: Programme,
+      pattern: `(anchor)<-[:${FUNDED_BY}]-(n)`,
+      estimate: `RETURN COUNT { (anchor)<-[:${FUNDED_BY}]-() } AS estimate`,
+    },
     // Walked from the region downwards (bounded: the trees are 3 levels deep), not per candidate.
-    { argument: 'regionId', label: Region, pattern: `(anchor)<-[:${PART_OF}*0..5]-(:${Region})<-[:${LOCATED_IN}]-(n)`, distinct: true },
-    { argument: 'themeId', label: ThematicArea, pattern: `(anchor)<-[:${ADDRESSES}]-(n)` },
+    {
+      argument: 'regionId',
+      label: Region,
+      pattern: `(anchor)<-[:${PART_OF}*0..5]-(:${Region})<-[:${LOCATED_IN}]-(n)`,
+      distinct: true,
+      estimate: `OPTIONAL MATCH (anchor)<-[:${PART_OF}*0..5]-(sub:${Region}) RETURN sum(COUNT { (sub)<-[:${LOCATED_IN}]-() }) AS estimate`,
+    },
+    {
+      argument: 'themeId',
+      label: ThematicArea,
+      pattern: `(anchor)<-[:${ADDRESSES}]-(n)`,
+      estimate: `RETURN COUNT { (anchor)<-[:${ADDRESSES}]-() } AS estimate`,
+    },
   ],
   predicates: {
     // A project with no stated end date counts as running from its start onwards.
