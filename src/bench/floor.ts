@@ -47,7 +47,7 @@ RETURN totalCount, rows`;
  * the hits are few, so ordering them all by key and slicing the page is cheap.
  */
 export const projectsByText = `
-CALL db.index.fulltext.queryNodes('project_text', $query) YIELD node
+CALL db.index.fulltext.queryNodes('project_search', $query) YIELD node
 WITH node ORDER BY node.sortTitle
 WITH collect(node) AS hits
 RETURN size(hits) AS totalCount, [p IN hits[0..$first] | p {.id, .title}] AS rows`;

@@ -13,7 +13,7 @@ import type { Driver } from 'neo4j-driver';
 export const PEER_TYPE_DEFINITIONS = /* GraphQL */ `
   type Project
     @node
-    @fulltext(indexes: [{ indexName: "project_text", queryName: "projectsText", fields: ["title", "acronym", "code"] }]) {
+    @fulltext(indexes: [{ indexName: "project_search", queryName: "projectsText", fields: ["searchText"] }]) {
     id: ID!
     code: String
     acronym: String
@@ -22,6 +22,7 @@ export const PEER_TYPE_DEFINITIONS = /* GraphQL */ `
     endDate: Date
     totalBudgetEur: Float
     sortTitle: String!
+    searchText: String
     programme: Programme @relationship(type: "FUNDED_BY", direction: OUT)
     partners: [Organization!]! @relationship(type: "PARTICIPATES_IN", direction: IN, properties: "Participation")
     regions: [Region!]! @relationship(type: "LOCATED_IN", direction: OUT)
