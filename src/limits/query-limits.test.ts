@@ -4,19 +4,10 @@ import { createLogger } from '../logger';
 import { createSchema } from '../schema';
 import { createApolloServer } from '../server';
 import { useTestHelper } from '../testing/test-helper';
+import { aliasedProgrammes, deepProjects, nestedSelection } from './oversized-queries';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 
 const helper = useTestHelper();
-
-/** A selection `depth` levels deep: the `prefix` fields, then `repeat` over and over, then `__typename`. */
-function nestedSelection(depth: number, prefix: string[], repeat: string[]): string {
-  const fields = [...prefix];
-  for (let i = 0; fields.length < depth - 1; i += 1) fields.push(repeat[i % repeat.length]);
-  return `${fields.join(' { ')} { __typename${' }'.repeat(fields.length)}`;
-}
-
-/** Project → partners → project → partners …, `depth` levels deep. */
-const deepProjects = (depth: number) => nestedSelection(depth, ['projects(first: 1)', 'nodes'], ['partners', 'project']);
 
 /** `{ programmes(first: 1) { totalCount … } }` with `count` tokens: 10 of structure plus one per field. */
 function queryOfTokens(count: number): string {
@@ -47,7 +38,7 @@ describe('query limits, at their defaults', () => {
   });
 
   it('refuses 31 aliases and runs 30', async () => {
-    const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `p${i}: programmes(first: 1) { totalCount }`).join(' ')} }`;
+    const aliased = (count: number) => `{ ${aliasedProgrammes(count)} }`;
 
     const refused = await helper.execute(aliased(31));
     expect(refused.errors).toEqual([limitError('aliases', 30, 31, 'Query alias count 31 exceeds the limit of 30')]);
@@ -99,8 +90,7 @@ describe('query limits, at their defaults', () => {
   });
 
   it('reports every limit a query exceeds, not only the first', async () => {
-    const aliases = Array.from({ length: 31 }, (_, i) => `p${i}: programmes(first: 1) { totalCount }`).join(' ');
-    const query = `{ ${aliases} ${deepProjects(13)} }`;
+    const query = `{ ${aliasedProgrammes(31)} ${deepProjects(13)} }`;
 
     const result = await helper.execute(query);
 
