@@ -53,7 +53,9 @@ interface BodyParserError {
   type: string;
   status: number;
   limit?: number;
+  /** The declared Content-Length; absent for a chunked body, where `received` says how far reading got. */
   length?: number;
+  received?: number;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
@@ -66,13 +68,15 @@ function isBodyParserError(error: unknown): error is BodyParserError {
  */
 function bodyErrorHandler(logger: Logger): express.ErrorRequestHandler {
   return (error, _request, response, next) => {
-    if (!isBodyParserError(error)) {
+    // A 5xx from the body parser is our fault, not the client's: leave it to express (and the logs).
+    if (!isBodyParserError(error) || error.status >= 500) {
       next(error);
       return;
     }
     let body: { message: string; extensions: Record<string, unknown> };
     if (error.type === 'entity.too.large') {
-      const refused = new QueryTooComplexError('bodyBytes', error.limit ?? MAX_BODY_BYTES, error.length ?? null);
+      const measured = error.length ?? error.received ?? null;
+      const refused = new QueryTooComplexError('bodyBytes', error.limit ?? MAX_BODY_BYTES, measured, error.length === undefined ? 'reading stopped there' : undefined);
       const { http: _http, ...extensions } = refused.extensions;
       body = { message: refused.message, extensions };
     } else {

@@ -112,6 +112,34 @@ describe('oversized requests over HTTP', () => {
     expect(await healthy()).toBe(true);
   });
 
+  it('measures a chunked body (no Content-Length) as far as reading got', async () => {
+    const piece = new TextEncoder().encode(`{"query": "${'x'.repeat(64 * 1024)}`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 4 MiB at most; the server stops reading just past 1 MiB.
+        if (sent >= 4 * 1024 * 1024) controller.close();
+        else controller.enqueue(piece);
+        sent += piece.length;
+      },
+    });
+
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+      signal: AbortSignal.timeout(30_000),
+    } as RequestInit);
+
+    expect(response.status).toBe(413);
+    const { errors } = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'bodyBytes', maximum: 1024 * 1024 });
+    expect(errors[0].extensions.measured).toBeGreaterThan(1024 * 1024);
+    expect(errors[0].message).toMatch(/ exceeds the limit of 1048576 \(reading stopped there\)$/);
+    expect(await healthy()).toBe(true);
+  });
+
   it('answers a body that is not JSON with a JSON BAD_REQUEST', async () => {
     const refused = await post('{"query": "{ programmes { totalCount } }"');
 
