@@ -22,6 +22,8 @@ describe('loadConfig', () => {
       maxPageSize: 100,
       seedOnStart: 'if-empty',
       openPlayground: false,
+      queryLimits: { maxTokens: 2000, maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxCost: 20000 },
+      queryTimeoutMs: 5000,
     });
   });
 
@@ -38,6 +40,12 @@ describe('loadConfig', () => {
       MAX_PAGE_SIZE: '250',
       SEED_ON_START: 'never',
       OPEN_PLAYGROUND: 'true',
+      QUERY_MAX_TOKENS: '5000',
+      QUERY_MAX_DEPTH: '15',
+      QUERY_MAX_ALIASES: '40',
+      QUERY_MAX_DIRECTIVES: '25',
+      QUERY_MAX_COST: '50000',
+      QUERY_TIMEOUT_MS: '30000',
       CI: 'true',
     });
 
@@ -48,6 +56,8 @@ describe('loadConfig', () => {
       maxPageSize: 250,
       seedOnStart: 'never',
       openPlayground: true,
+      queryLimits: { maxTokens: 5000, maxDepth: 15, maxAliases: 40, maxDirectives: 25, maxCost: 50000 },
+      queryTimeoutMs: 30000,
     });
   });
 
@@ -79,6 +89,12 @@ describe('loadConfig', () => {
     ['MAX_PAGE_SIZE', '1001'],
     ['SEED_ON_START', 'sometimes'],
     ['OPEN_PLAYGROUND', 'yes'],
+    ['QUERY_MAX_TOKENS', '0'],
+    ['QUERY_MAX_DEPTH', 'deep'],
+    ['QUERY_MAX_ALIASES', '-1'],
+    ['QUERY_MAX_DIRECTIVES', '2.5'],
+    ['QUERY_MAX_COST', 'lots'],
+    ['QUERY_TIMEOUT_MS', '0'],
     ['NEO4J_URI', 'localhost:7687'],
     ['NEO4J_URI', 'bolt://'],
     ['NEO4J_URI', 'bolt://host name:7687'],
@@ -110,6 +126,8 @@ describe('loadConfig', () => {
       MAX_PAGE_SIZE: '',
       SEED_ON_START: '',
       OPEN_PLAYGROUND: '',
+      QUERY_MAX_DEPTH: '',
+      QUERY_TIMEOUT_MS: '',
       CI: 'true',
     });
 

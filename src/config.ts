@@ -3,6 +3,7 @@
  * reported together so a misconfigured deployment fails loudly on the first try.
  */
 import { z } from 'zod';
+import { DEFAULT_QUERY_LIMITS, DEFAULT_QUERY_TIMEOUT_MS, type QueryLimits } from './limits/query-limits';
 
 const LOCAL_NEO4J_DEFAULT_PORT = 7687;
 
@@ -11,6 +12,11 @@ const portNumber = z.coerce
   .int('must be a whole number')
   .min(1, 'must be between 1 and 65535')
   .max(65535, 'must be between 1 and 65535');
+
+/** A positive whole number with a default, for the query limits and the timeout. */
+function positiveWhole(defaultValue: number) {
+  return z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(defaultValue);
+}
 
 const environmentSchema = z.object({
   PORT: portNumber.default(4000),
@@ -29,6 +35,12 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   SEED_ON_START: z.enum(['if-empty', 'always', 'never']).default('if-empty'),
+  QUERY_MAX_TOKENS: positiveWhole(DEFAULT_QUERY_LIMITS.maxTokens),
+  QUERY_MAX_DEPTH: positiveWhole(DEFAULT_QUERY_LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: positiveWhole(DEFAULT_QUERY_LIMITS.maxAliases),
+  QUERY_MAX_DIRECTIVES: positiveWhole(DEFAULT_QUERY_LIMITS.maxDirectives),
+  QUERY_MAX_COST: positiveWhole(DEFAULT_QUERY_LIMITS.maxCost),
+  QUERY_TIMEOUT_MS: positiveWhole(DEFAULT_QUERY_TIMEOUT_MS),
   OPEN_PLAYGROUND: z.enum(['true', 'false']).optional(),
   CI: z.string().optional(),
 });
@@ -46,6 +58,10 @@ export interface Config {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   maxPageSize: number;
   seedOnStart: 'if-empty' | 'always' | 'never';
+  /** Refused before any statement runs: 2,000 tokens, depth 12, 30 aliases, 20 directives, cost 20,000. */
+  queryLimits: QueryLimits;
+  /** Transaction timeout of each request's statements (5,000 ms). */
+  queryTimeoutMs: number;
   /** Whether `npm start` opens the playground in a browser once the API listens. */
   openPlayground: boolean;
 }
@@ -87,6 +103,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     maxPageSize: env.MAX_PAGE_SIZE,
     seedOnStart: env.SEED_ON_START,
+    queryLimits: {
+      maxTokens: env.QUERY_MAX_TOKENS,
+      maxDepth: env.QUERY_MAX_DEPTH,
+      maxAliases: env.QUERY_MAX_ALIASES,
+      maxDirectives: env.QUERY_MAX_DIRECTIVES,
+      maxCost: env.QUERY_MAX_COST,
+    },
+    queryTimeoutMs: env.QUERY_TIMEOUT_MS,
     openPlayground: env.OPEN_PLAYGROUND ? env.OPEN_PLAYGROUND === 'true' : !env.CI && Boolean(process.stdout.isTTY),
   };
 }

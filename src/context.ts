@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
+import { DEFAULT_QUERY_TIMEOUT_MS } from './limits/query-limits';
 import { Executor } from './neo4j/executor';
 import { Label } from './neo4j/graph-schema';
 import { toCluster } from './modules/cluster/cluster.mapper';
@@ -31,11 +32,13 @@ export interface ContextSettings {
   driver: Driver;
   database: string;
   maxPageSize: number;
+  /** Transaction timeout of every statement of the request; QUERY_TIMEOUT_MS, 5,000 ms by default. */
+  queryTimeoutMs?: number;
 }
 
 /** Builds everything one GraphQL request may use. */
 export function createContext(settings: ContextSettings, requestId: string = randomUUID()) {
-  const executor = new Executor(settings.driver, settings.database);
+  const executor = new Executor(settings.driver, settings.database, { timeoutMs: settings.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS });
   return {
     requestId,
     executor,

@@ -18,6 +18,8 @@ import {
   formatError,
   isUnexpectedError,
   NotFoundError,
+  QueryTimeoutError,
+  QueryTooComplexError,
 } from './errors';
 
 const MASKED = { message: 'Internal server error', code: 'INTERNAL_SERVER_ERROR' };
@@ -41,6 +43,8 @@ describe('formatError, called as Apollo calls it', () => {
     ['BadUserInputError', new BadUserInputError('Argument "first" must be small', 'first'), 'BAD_USER_INPUT'],
     ['ConflictError', new ConflictError('A project with id "x" already exists'), 'CONFLICT'],
     ['DatabaseUnavailableError', new DatabaseUnavailableError(), 'DATABASE_UNAVAILABLE'],
+    ['QueryTooComplexError', new QueryTooComplexError('depth', 12, 20), 'QUERY_TOO_COMPLEX'],
+    ['QueryTimeoutError', new QueryTimeoutError(5_000), 'QUERY_TIMEOUT'],
   ])('passes a %s through with its code and message, without a stack trace', (_name, thrown, code) => {
     const [formatted, error] = asApolloWouldFormat(thrown, ['programme']);
 
@@ -123,6 +127,18 @@ describe('formatError inside a real Apollo server', () => {
       },
       broken: { type: GraphQLString, resolve: () => Promise.reject(leaky) },
       badOutput: { type: GraphQLInt, resolve: () => 'hunter2' },
+      tooComplex: {
+        type: GraphQLInt,
+        resolve: () => {
+          throw new QueryTooComplexError('depth', 12, 20);
+        },
+      },
+      timedOut: {
+        type: GraphQLInt,
+        resolve: () => {
+          throw new QueryTimeoutError(5_000);
+        },
+      },
       limited: {
         type: GraphQLInt,
         args: { first: { type: GraphQLInt } },
@@ -147,6 +163,25 @@ describe('formatError inside a real Apollo server', () => {
     expect(rest).toEqual([]);
     expect(error).toMatchObject({ message: 'No Thing with id "t-9"', path: ['missing'], extensions: { code: 'NOT_FOUND' } });
     expect(error!.extensions).not.toHaveProperty('stacktrace');
+  });
+
+  it('passes a limit refusal with the limit, its value and the measurement, and no HTTP internals', async () => {
+    const [error] = await errorsOf('{ tooComplex }');
+
+    expect(error).toMatchObject({
+      message: 'Query depth 20 exceeds the limit of 12',
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth', maximum: 12, measured: 20 },
+    });
+    expect(Object.keys(error!.extensions!).sort()).toEqual(['code', 'limit', 'maximum', 'measured']);
+  });
+
+  it('passes a timed-out statement as QUERY_TIMEOUT with the timeout', async () => {
+    const [error] = await errorsOf('{ timedOut }');
+
+    expect(error).toMatchObject({
+      message: 'The query did not finish within 5000 ms and was stopped; ask for fewer or smaller pages',
+      extensions: { code: 'QUERY_TIMEOUT', timeoutMs: 5000 },
+    });
   });
 
   it('masks an unexpected resolver error, even with stack traces switched on', async () => {

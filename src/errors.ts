@@ -11,6 +11,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST: 'BAD_REQUEST',
@@ -58,6 +60,51 @@ export class DatabaseUnavailableError extends CoopgraphError {
   constructor() {
     super('The graph database is unavailable; try again shortly', {
       extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+    });
+  }
+}
+
+/** The query limits a request can exceed (see src/limits/query-limits.ts); `bodyBytes` is the HTTP body size. */
+export type QueryLimitName = 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost' | 'bodyBytes';
+
+const QUERY_LIMIT_LABELS: Record<QueryLimitName, string> = {
+  tokens: 'Query token count',
+  depth: 'Query depth',
+  aliases: 'Query alias count',
+  directives: 'Query directive count',
+  cost: 'Query cost',
+  bodyBytes: 'Request body size in bytes',
+};
+
+/**
+ * A request exceeds one of the query limits; raised before any statement runs. `measured` is null
+ * only when the measurement itself was cut short; `detail` says how it was measured when that matters.
+ */
+export class QueryTooComplexError extends CoopgraphError {
+  readonly code = ErrorCode.QUERY_TOO_COMPLEX;
+  constructor(
+    readonly limit: QueryLimitName,
+    readonly maximum: number,
+    readonly measured: number | null,
+    detail?: string,
+    httpStatus = 400,
+  ) {
+    const label = QUERY_LIMIT_LABELS[limit];
+    const head = measured === null ? `${label} exceeds the limit of ${maximum}` : `${label} ${measured} exceeds the limit of ${maximum}`;
+    super(detail ? `${head} (${detail})` : head, {
+      // Apollo turns `http` into the response status and removes it from what the client sees.
+      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit, maximum, measured, http: { status: httpStatus } },
+    });
+  }
+}
+
+/** A statement ran longer than the transaction timeout and Neo4j stopped it. */
+export class QueryTimeoutError extends CoopgraphError {
+  readonly code = ErrorCode.QUERY_TIMEOUT;
+  constructor(readonly timeoutMs: number | undefined) {
+    const within = timeoutMs === undefined ? 'within the database transaction timeout' : `within ${timeoutMs} ms`;
+    super(`The query did not finish ${within} and was stopped; ask for fewer or smaller pages`, {
+      extensions: { code: ErrorCode.QUERY_TIMEOUT, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
     });
   }
 }

@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     database: config.neo4j.database,
     maxPageSize: config.maxPageSize,
     logger,
+    queryLimits: config.queryLimits,
+    queryTimeoutMs: config.queryTimeoutMs,
   });
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(config.http.port, config.http.host, resolve));

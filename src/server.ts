@@ -13,7 +13,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { createContext, type Context } from './context';
-import { formatError, isUnexpectedError } from './errors';
+import { ErrorCode, formatError, isUnexpectedError, QueryTooComplexError } from './errors';
+import { DEFAULT_QUERY_LIMITS, queryLimitOptions, type QueryLimits } from './limits/query-limits';
 import type { Logger } from './logger';
 import { Executor } from './neo4j/executor';
 import { missingMigrations } from './neo4j/migrations';
@@ -38,6 +39,52 @@ export interface ServerDependencies {
   database: string;
   maxPageSize: number;
   logger: Logger;
+  /** Limits checked before a request runs; DEFAULT_QUERY_LIMITS when absent. */
+  queryLimits?: QueryLimits;
+  /** Transaction timeout of each request's statements; 5,000 ms when absent. */
+  queryTimeoutMs?: number;
+}
+
+// A query under the token limit is a few kilobytes; the cap only has to stop bodies that are not queries.
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The error express.json raises for a body it refuses (see the body-parser README). */
+interface BodyParserError {
+  type: string;
+  status: number;
+  limit?: number;
+  /** The declared Content-Length; absent for a chunked body, where `received` says how far reading got. */
+  length?: number;
+  received?: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number';
+}
+
+/**
+ * Answers a body express.json refused with a GraphQL-shaped JSON error instead of express's HTML
+ * page: QUERY_TOO_COMPLEX (limit `bodyBytes`) when it is too large, BAD_REQUEST when it is not JSON.
+ */
+function bodyErrorHandler(logger: Logger): express.ErrorRequestHandler {
+  return (error, _request, response, next) => {
+    // A 5xx from the body parser is our fault, not the client's: leave it to express (and the logs).
+    if (!isBodyParserError(error) || error.status >= 500) {
+      next(error);
+      return;
+    }
+    let body: { message: string; extensions: Record<string, unknown> };
+    if (error.type === 'entity.too.large') {
+      const measured = error.length ?? error.received ?? null;
+      const refused = new QueryTooComplexError('bodyBytes', error.limit ?? MAX_BODY_BYTES, measured, error.length === undefined ? 'reading stopped there' : undefined);
+      const { http: _http, ...extensions } = refused.extensions;
+      body = { message: refused.message, extensions };
+    } else {
+      body = { message: `The request body could not be read as JSON (${error.type})`, extensions: { code: ErrorCode.BAD_REQUEST } };
+    }
+    logger.warn({ status: error.status, type: error.type, length: error.length }, 'request body refused');
+    response.status(error.status).json({ errors: [body] });
+  };
 }
 
 /** Logs one line per request (id, operation, duration, Cypher statements) and every unexpected error. */
@@ -72,11 +119,14 @@ function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
   };
 }
 
-/** Builds the Apollo server (not started) for the schema. */
-export function createApolloServer(schema: GraphQLSchema, logger: Logger, httpServer?: http.Server) {
+/** Builds the Apollo server (not started) for the schema, refusing requests over `limits`. */
+export function createApolloServer(schema: GraphQLSchema, logger: Logger, httpServer?: http.Server, limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
+  const limitOptions = queryLimitOptions(limits);
   return new ApolloServer<Context>({
     schema,
     formatError,
+    parseOptions: limitOptions.parseOptions,
+    validationRules: limitOptions.validationRules,
     includeStacktraceInErrorResponses: false,
     // index.ts owns SIGTERM/SIGINT (drain, close the driver, stop a local Neo4j). Apollo's own
     // handlers would race it: a second concurrent stop() never returns, so shutdown would hang.
@@ -84,6 +134,7 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, httpSe
     // Introspection stays on: analysts explore the schema in the playground.
     introspection: true,
     plugins: [
+      ...limitOptions.plugins,
       requestLoggingPlugin(logger),
       ApolloServerPluginLandingPageDisabled(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
@@ -93,11 +144,11 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, httpSe
 
 /** Builds the whole HTTP server; call `start()` before listening and `stop()` to drain. */
 export function createServer(dependencies: ServerDependencies) {
-  const { schema, driver, database, maxPageSize, logger } = dependencies;
+  const { schema, driver, database, maxPageSize, logger, queryTimeoutMs } = dependencies;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = createApolloServer(schema, logger, httpServer);
+  const apollo = createApolloServer(schema, logger, httpServer, dependencies.queryLimits);
 
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
@@ -128,14 +179,15 @@ export function createServer(dependencies: ServerDependencies) {
       await apollo.start();
       app.use(
         GRAPHQL_PATH,
-        express.json({ limit: '1mb' }),
+        express.json({ limit: MAX_BODY_BYTES }),
         expressMiddleware(apollo, {
           context: async ({ req }) => {
             const header = req.headers['x-request-id'];
             const requestId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-            return createContext({ driver, database, maxPageSize }, requestId);
+            return createContext({ driver, database, maxPageSize, queryTimeoutMs }, requestId);
           },
         }),
+        bodyErrorHandler(logger),
       );
     },
     /** Stops taking requests, lets those in flight finish, then stops Apollo. */

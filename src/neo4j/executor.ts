@@ -4,7 +4,7 @@
  * errors in one place, and a count of the statements run (for logs and tests).
  */
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
-import { ConflictError, DatabaseUnavailableError } from '../errors';
+import { ConflictError, DatabaseUnavailableError, QueryTimeoutError } from '../errors';
 import { toPlain, type PlainValue } from './mapping';
 
 /** One row of a result, with driver types already converted to plain values. */
@@ -17,14 +17,32 @@ export interface TransactionRunner {
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+// Neo4j 5 reports a client-set timeout as `...TransactionTimedOutClientConfiguration` and the server's
+// own `db.transaction.timeout` as `...TransactionTimedOut`; both mean the statement ran too long.
+const TIMED_OUT_CODE_PREFIX = 'Neo.ClientError.Transaction.TransactionTimedOut';
+
+export interface ExecutorOptions {
+  /**
+   * Transaction timeout in milliseconds for every transaction this executor runs. Absent means
+   * Neo4j's own `db.transaction.timeout` (unlimited by default), which long imports may want.
+   */
+  timeoutMs?: number;
+}
 
 export class Executor {
   private statements = 0;
+  private readonly transactionConfig: { timeout?: number };
 
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
-  ) {}
+    private readonly options: ExecutorOptions = {},
+  ) {
+    if (options.timeoutMs !== undefined && !(Number.isInteger(options.timeoutMs) && options.timeoutMs > 0)) {
+      throw new RangeError(`Executor timeoutMs must be a positive whole number of milliseconds, got ${options.timeoutMs}`);
+    }
+    this.transactionConfig = options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs };
+  }
 
   /** Number of Cypher statements this executor has sent. */
   get statementCount(): number {
@@ -43,12 +61,12 @@ export class Executor {
 
   /** Runs `work` in one managed read transaction; `work` may be retried, so it must be side-effect free. */
   async readTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
-    return this.withSession(neo4j.session.READ, (session) => session.executeRead((tx) => work(this.runner(tx))));
+    return this.withSession(neo4j.session.READ, (session) => session.executeRead((tx) => work(this.runner(tx)), this.transactionConfig));
   }
 
   /** Runs `work` in one managed write transaction: all of it commits or none of it does. */
   async writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
-    return this.withSession(neo4j.session.WRITE, (session) => session.executeWrite((tx) => work(this.runner(tx))));
+    return this.withSession(neo4j.session.WRITE, (session) => session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig));
   }
 
   private runner(tx: ManagedTransaction): TransactionRunner {
@@ -70,7 +88,7 @@ export class Executor {
     try {
       return await work(session);
     } catch (error) {
-      throw mapDriverError(error);
+      throw mapDriverError(error, this.options.timeoutMs);
     } finally {
       await session.close();
     }
@@ -78,9 +96,10 @@ export class Executor {
 }
 
 /** Maps Neo4j driver errors to the typed errors clients understand; other errors pass unchanged. */
-export function mapDriverError(error: unknown): unknown {
+export function mapDriverError(error: unknown, timeoutMs?: number): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (UNAVAILABLE_CODES.has(error.code)) return new DatabaseUnavailableError();
+  if (error.code.startsWith(TIMED_OUT_CODE_PREFIX)) return new QueryTimeoutError(timeoutMs);
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new ConflictError(error.message);
   return error;
 }
