@@ -1,9 +1,8 @@
 /** Responsible for loading the seed graph when the API starts, as SEED_ON_START asks. */
-import { refreshDerived } from '../neo4j/derived';
 import type { Logger } from '../logger';
 import type { Executor } from '../neo4j/executor';
 import { fromRoot } from '../paths';
-import { loadSeed } from './load';
+import { importFolder } from './import';
 
 /** Loads `seed/` when asked to (`always`, or `if-empty` and the graph has no nodes). */
 export async function loadSeedIfWanted(executor: Executor, mode: 'if-empty' | 'always' | 'never', logger: Logger) {
@@ -16,7 +15,6 @@ export async function loadSeedIfWanted(executor: Executor, mode: 'if-empty' | 'a
     }
   }
   logger.info('loading the seed graph from seed/');
-  const counts = await loadSeed(executor, fromRoot('seed'));
-  await refreshDerived(executor);
-  logger.info({ counts }, 'seed graph loaded');
+  const report = await importFolder(executor, fromRoot('seed'));
+  logger.info({ counts: report.counts, batches: report.batches, durationMs: report.durationMs }, 'seed graph loaded');
 }

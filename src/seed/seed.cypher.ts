@@ -1,6 +1,7 @@
 /**
- * Responsible for the Cypher of the seed load. Labels and relationship types come from
- * the graph-schema constants only; row values travel as parameters.
+ * Responsible for the Cypher of the seed import and of its undo journal. Labels and
+ * relationship types come from the graph-schema constants only; row values travel as
+ * parameters.
  */
 import type { Label, RelType } from '../neo4j/graph-schema';
 
@@ -33,4 +34,111 @@ export function mergeRelationshipsCypher(type: RelType, from: Label, to: Label):
     'SET r = row.props',
     'RETURN count(r) AS written',
   ].join('\n');
+}
+
+/**
+ * Property types the undo journal can record and put back exactly. Each travels as its
+ * Cypher `toString` form, which the matching function parses back to the same value.
+ */
+export const JOURNAL_TYPES = [
+  'STRING',
+  'BOOLEAN',
+  'INTEGER',
+  'FLOAT',
+  'DATE',
+  'LOCAL DATETIME',
+  'ZONED DATETIME',
+  'LOCAL TIME',
+  'ZONED TIME',
+  'DURATION',
+] as const;
+
+// `[key, type, text]` per property of `entity`; text is null for a type the journal cannot
+// record, so the loader can refuse by name instead of restoring a wrong value.
+const encodedProperties = (entity: string) => {
+  const type = `replace(valueType(${entity}[k]), ' NOT NULL', '')`;
+  return `[k IN keys(${entity}) | [k, ${type}, CASE WHEN ${type} IN $journalTypes THEN toString(${entity}[k]) END]]`;
+};
+
+const decodedValue = [
+  'CASE p[1]',
+  "WHEN 'STRING' THEN p[2] WHEN 'BOOLEAN' THEN p[2] = 'true'",
+  "WHEN 'INTEGER' THEN toInteger(p[2]) WHEN 'FLOAT' THEN toFloat(p[2])",
+  "WHEN 'DATE' THEN date(p[2]) WHEN 'LOCAL DATETIME' THEN localdatetime(p[2]) WHEN 'ZONED DATETIME' THEN datetime(p[2])",
+  "WHEN 'LOCAL TIME' THEN localtime(p[2]) WHEN 'ZONED TIME' THEN time(p[2]) WHEN 'DURATION' THEN duration(p[2])",
+  'END',
+].join(' ');
+
+/**
+ * Like mergeNodesCypher, and returns what each row's node held before (element id and
+ * encoded properties) when it already existed: the undo journal of a label with data.
+ * Parameters: `$rows: [{id, props}]`, `$journalTypes`. Returns `written`, `before`.
+ */
+export function mergeNodesJournaledCypher(label: Label): string {
+  return [
+    'UNWIND $rows AS row',
+    `OPTIONAL MATCH (old:${label} {id: row.id})`,
+    `WITH row, CASE WHEN old IS NULL THEN null ELSE {id: row.id, element: elementId(old), props: ${encodedProperties('old')}} END AS before`,
+    `MERGE (n:${label} {id: row.id})`,
+    'SET n = row.props',
+    'RETURN count(n) AS written, collect(before) AS before',
+  ].join('\n');
+}
+
+/**
+ * Like mergeRelationshipsCypher, and returns per row what the relationships between its
+ * endpoints held before (none: the import creates one). Parameters: `$rows: [{from, to,
+ * props}]`, `$journalTypes`. Returns `written` and `rows: [{from, to, before: [...]}]`.
+ */
+export function mergeRelationshipsJournaledCypher(type: RelType, from: Label, to: Label): string {
+  return [
+    'UNWIND $rows AS row',
+    `MATCH (a:${from} {id: row.from})`,
+    `MATCH (b:${to} {id: row.to})`,
+    `OPTIONAL MATCH (a)-[old:${type}]->(b)`,
+    `WITH row, a, b, collect(CASE WHEN old IS NULL THEN null ELSE {element: elementId(old), props: ${encodedProperties('old')}} END) AS before`,
+    `CALL (a, b, row) { MERGE (a)-[r:${type}]->(b) SET r = row.props }`,
+    'RETURN count(*) AS written, collect({from: row.from, to: row.to, before: before}) AS rows',
+  ].join('\n');
+}
+
+/** Undo: removes nodes this import created, with any relationship to them. Parameters: `$ids`. */
+export function deleteNodesCypher(label: Label): string {
+  return [`UNWIND $ids AS id`, `MATCH (n:${label} {id: id})`, 'DETACH DELETE n', 'RETURN count(*) AS undone'].join('\n');
+}
+
+/** Undo: removes relationships this import created. Parameters: `$rows: [{from, to}]`. */
+export function deleteRelationshipsCypher(type: RelType, from: Label, to: Label): string {
+  return [
+    'UNWIND $rows AS row',
+    `MATCH (:${from} {id: row.from})-[r:${type}]->(:${to} {id: row.to})`,
+    'DELETE r',
+    'RETURN count(*) AS undone',
+  ].join('\n');
+}
+
+/**
+ * Undo: puts back the journaled properties of nodes or relationships found by element id
+ * (stable while the entity lives; the import deletes nothing). Parameters: `$rows:
+ * [{element, props: [[key, type, text]]}]`. Returns `undone`.
+ */
+export function restorePropertiesCypher(kind: 'node' | 'relationship'): string {
+  const match = kind === 'node' ? 'MATCH (x) WHERE elementId(x) = row.element' : 'MATCH ()-[x]->() WHERE elementId(x) = row.element';
+  return [
+    'UNWIND $rows AS row',
+    match,
+    'SET x = {}',
+    `WITH x, row CALL (x, row) { UNWIND row.props AS p SET x[p[0]] = ${decodedValue} }`,
+    'RETURN count(*) AS undone',
+  ].join('\n');
+}
+
+/** Whether any node has the label (answered from the count store). Returns `present`. */
+export function labelPresentCypher(label: Label): string {
+  return `MATCH (n:${label}) RETURN count(n) > 0 AS present`;
+}
+
+/** Whether any relationship has the type (answered from the count store). Returns `present`. */
+export function typePresentCypher(type: RelType): string {
+  return `MATCH ()-[r:${type}]->() RETURN count(r) > 0 AS present`;
 }

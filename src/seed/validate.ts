@@ -128,40 +128,47 @@ export function validateSeed(read: SeedFileReader, displayDir = 'seed'): SeedVal
 }
 
 function parseCsv(text: string, spec: SeedFileSpec, display: string, errors: SeedError[]): RawRow[] {
-  let header: string[] = [];
-  let records: Array<{ record: Record<string, string>; info: { lines: number; error?: { code: string } } }>;
+  let records: string[][];
   try {
-    records = parse(text, {
-      bom: true,
-      // Equivalent to `columns: true`, but keeps the header so it can be checked.
-      columns: (names: string[]) => {
-        header = names;
-        return names;
-      },
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    });
+    // Arrays without per-record info: several times faster than `columns` + `info` on 500k
+    // rows. Blank lines are kept (as one empty field) so the line count below stays exact.
+    records = parse(text, { bom: true, relax_column_count: true });
   } catch (error) {
     const { message, lines } = error as { message: string; lines?: number };
     errors.push({ file: display, line: lines, message: `is not valid CSV: ${message}` });
     return [];
   }
-  if (header.length === 0) {
+  const rows: RawRow[] = [];
+  let header: string[] | undefined;
+  let nextLine = 1;
+  for (const record of records) {
+    const line = nextLine;
+    // A record starts on the line after the previous one ended; quoted line breaks lengthen it.
+    nextLine += 1 + record.reduce((sum, value) => sum + countBreaks(value), 0);
+    if (record.length === 1 && record[0] === '') continue;
+    if (!header) {
+      header = record;
+      checkHeader(header, spec, display, errors);
+      continue;
+    }
+    if (record.length !== header.length) {
+      errors.push({ file: display, line, message: `does not have ${header.length} fields like the header` });
+    }
+    const cells: Record<string, string> = {};
+    for (let index = 0; index < header.length && index < record.length; index++) cells[header[index]] = record[index];
+    rows.push({ line, cells });
+  }
+  if (!header) {
     errors.push({ file: display, line: 1, message: 'has no header row' });
     return [];
   }
-  checkHeader(header, spec, display, errors);
+  return rows;
+}
 
-  return records.map(({ record, info }) => {
-    // `info.lines` is the line a record ends on; quoted line breaks push its start back.
-    const embeddedBreaks = Object.values(record).reduce((sum, value) => sum + (value.match(/\n/g)?.length ?? 0), 0);
-    const line = info.lines - embeddedBreaks;
-    if (info.error?.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
-      errors.push({ file: display, line, message: `does not have ${header.length} fields like the header` });
-    }
-    return { line, cells: record };
-  });
+function countBreaks(value: string): number {
+  let breaks = 0;
+  for (let index = value.indexOf('\n'); index !== -1; index = value.indexOf('\n', index + 1)) breaks++;
+  return breaks;
 }
 
 function checkHeader(header: string[], spec: SeedFileSpec, display: string, errors: SeedError[]): void {
@@ -307,7 +314,7 @@ function resolveRelationships(
       continue;
     }
     const [{ from: fromLabel, to: toLabel }] = matches;
-    const key = JSON.stringify([fromLabel, from, toLabel, to]);
+    const key = `${fromLabel}\u0000${from}\u0000${toLabel}\u0000${to}`;
     const firstLine = seenPairs.get(key);
     if (firstLine !== undefined) {
       errors.push({

@@ -3,16 +3,17 @@
  * project's test instance unless TEST_NEO4J_URI names one), then empties it, applies the
  * migrations and loads the seed, so every run starts from the same graph.
  */
-import { refreshDerived } from '../neo4j/derived';
 import { createDriver } from '../neo4j/driver';
 import { Executor } from '../neo4j/executor';
 import { startLocalNeo4j } from '../neo4j/local/local-server';
 import { migrate } from '../neo4j/migrations';
 import { fromRoot } from '../paths';
-import { loadSeed } from '../seed/load';
+import { importFolder } from '../seed/import';
 import { TEST_NEO4J_LOCAL_DIR, TEST_NEO4J_LOCAL_PORT, testConnection } from './test-database';
 
 export default async function globalSetup(): Promise<void> {
+  // Each tier that needs the database declares this setup; jest runs it once per tier, in one process.
+  if (process.env.COOPGRAPH_TEST_SEEDED === 'yes') return;
   if (!process.env.TEST_NEO4J_URI) {
     const local = await startLocalNeo4j({ dir: TEST_NEO4J_LOCAL_DIR, port: TEST_NEO4J_LOCAL_PORT });
     process.env.TEST_NEO4J_URI = local.uri;
@@ -23,11 +24,16 @@ export default async function globalSetup(): Promise<void> {
   const driver = createDriver(connection);
   try {
     const executor = new Executor(driver, connection.database);
-    await executor.write('MATCH (n) DETACH DELETE n');
+    // In batches: one transaction deleting a large graph (a benchmark's, say) exceeds Neo4j's
+    // transaction memory limit.
+    for (;;) {
+      const [row] = await executor.write('MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted');
+      if (!row || Number(row.deleted) === 0) break;
+    }
     await migrate(executor);
-    await loadSeed(executor, fromRoot('seed'));
-    await refreshDerived(executor);
+    await importFolder(executor, fromRoot('seed'));
   } finally {
     await driver.close();
   }
+  process.env.COOPGRAPH_TEST_SEEDED = 'yes';
 }

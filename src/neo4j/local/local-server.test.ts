@@ -3,10 +3,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { freePort } from '../../testing/test-database';
 import { localNeo4jStatus, resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from './local-server';
 
-// Its own folder and port, so the suite never touches the developer's database on 7687.
-const TEST_PORT = 7697;
+// Its own temporary folder and a free port: the suite never touches the developer's database,
+// the shared test instance, or another checkout's test run. Each test starts what it needs,
+// so none depends on a JVM left running by an earlier one.
+let testPort = 0;
 // Generous for a cold CI cache, where the first start includes the Maven download.
 const FIRST_START_TIMEOUT_MS = 15 * 60_000;
 const RESTART_TIMEOUT_MS = 3 * 60_000;
@@ -46,10 +49,11 @@ describe('local Neo4j server', () => {
   const savedEnv = { dir: process.env.NEO4J_LOCAL_DIR, port: process.env.NEO4J_LOCAL_PORT };
   let runDir: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    testPort = await freePort();
     runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coopgraph-neo4j-'));
     process.env.NEO4J_LOCAL_DIR = runDir;
-    process.env.NEO4J_LOCAL_PORT = String(TEST_PORT);
+    process.env.NEO4J_LOCAL_PORT = String(testPort);
   });
 
   afterAll(async () => {
@@ -66,7 +70,7 @@ describe('local Neo4j server', () => {
 
   it('refuses to start on a port another process holds, instead of reporting that server as ours', async () => {
     const squatter = net.createServer();
-    await new Promise<void>((resolve) => squatter.listen(TEST_PORT, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => squatter.listen(testPort, '127.0.0.1', resolve));
     try {
       await expect(startLocalNeo4j()).rejects.toThrow(/already in use/);
     } finally {
@@ -78,7 +82,7 @@ describe('local Neo4j server', () => {
     'starts Neo4j that answers Bolt, and a second start reuses the same process',
     async () => {
       const first = await startLocalNeo4j();
-      expect(first).toMatchObject({ uri: `bolt://127.0.0.1:${TEST_PORT}`, reused: false });
+      expect(first).toMatchObject({ uri: `bolt://127.0.0.1:${testPort}`, reused: false });
       expect(first.version).toMatch(/^Neo4j\/5\.26\./);
       await expect(runQuery(first.uri, 'RETURN 1 AS one', (r) => neo4j.integer.toNumber(r.one as number))).resolves.toBe(1);
       expect(fs.readFileSync(path.join(runDir, 'neo4j.pid'), 'utf8').trim()).toBe(String(first.pid));
@@ -109,8 +113,8 @@ describe('local Neo4j server', () => {
   it(
     'stop ends the JVM and is a no-op the second time',
     async () => {
-      const { pid } = await localNeo4jStatus();
-      expect(pid).not.toBeNull();
+      const { pid } = await startLocalNeo4j();
+      await expect(localNeo4jStatus()).resolves.toMatchObject({ running: true, pid });
 
       await expect(stopLocalNeo4j()).resolves.toMatchObject({ stopped: true, pid });
       expect(await processGone(pid as number)).toBe(true);

@@ -1,0 +1,272 @@
+/**
+ * The import against a real Neo4j of its own (a scratch instance: these tests write, and
+ * the read-only tests beside them must keep seeing exactly the seed): batches are separate
+ * transactions, a re-import changes nothing, and a failure part-way leaves the graph
+ * exactly as it was, by fingerprint of every label, type and property.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../neo4j/driver';
+import { Executor, type TransactionRunner } from '../neo4j/executor';
+import { migrate } from '../neo4j/migrations';
+import { fromRoot } from '../paths';
+import { seedNodes, seedRelationships, seedRelationshipsBetween } from '../testing/seed-fixtures';
+import { type ScratchNeo4j, startScratchNeo4j } from '../testing/test-database';
+import { ImportFailedError, importFolder } from './import';
+import { NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
+import { SeedValidationError } from './validate';
+
+const SEED_DIR = fromRoot('seed');
+const START_TIMEOUT_MS = 5 * 60_000;
+
+let scratch: ScratchNeo4j;
+let driver: Driver;
+let executor: Executor;
+
+beforeAll(async () => {
+  scratch = await startScratchNeo4j();
+  driver = createDriver(scratch);
+  executor = new Executor(driver, scratch.database);
+  await migrate(executor);
+}, START_TIMEOUT_MS);
+
+afterAll(async () => {
+  await driver?.close();
+  await scratch?.stop();
+}, START_TIMEOUT_MS);
+
+/** Counts per label and type, and a hash of every node and relationship with its typed properties. */
+async function fingerprint() {
+  const text = (value: string) => `CASE WHEN valueType(${value}) STARTS WITH 'LIST' THEN reduce(s = '', x IN ${value} | s + '|' + toString(x)) ELSE toString(${value}) END`;
+  const typed = (entity: string) => `[k IN keys(${entity}) | k + ':' + valueType(${entity}[k]) + '=' + ${text(`${entity}[k]`)}]`;
+  const nodes = await executor.read(`MATCH (n) RETURN labels(n) AS labels, ${typed('n')} AS props`);
+  const relationships = await executor.read(
+    `MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a) AS fromLabels, a.id AS from, labels(b) AS toLabels, b.id AS to, ${typed('r')} AS props`,
+  );
+  const counts: Record<string, number> = {};
+  const lines: string[] = [];
+  for (const row of nodes) {
+    const labels = (row.labels as string[]).sort().join(':');
+    counts[labels] = (counts[labels] ?? 0) + 1;
+    lines.push(`(${labels} ${(row.props as string[]).sort().join(', ')})`);
+  }
+  for (const row of relationships) {
+    counts[`[${row.type}]`] = (counts[`[${row.type}]`] ?? 0) + 1;
+    const end = (labels: unknown, id: unknown) => `${(labels as string[]).sort().join(':')} ${String(id)}`;
+    lines.push(`(${end(row.fromLabels, row.from)})-[${row.type} ${(row.props as string[]).sort().join(', ')}]->(${end(row.toLabels, row.to)})`);
+  }
+  const hash = createHash('sha256').update(lines.sort().join('\n')).digest('hex');
+  return { counts, hash, entities: lines.length };
+}
+
+async function emptyGraph() {
+  await executor.write('MATCH (n) DETACH DELETE n');
+}
+
+/** The seed, then changes no seed row describes, so the import must overwrite and an undo restore them. */
+async function seededAndChanged() {
+  await emptyGraph();
+  await importFolder(executor, SEED_DIR);
+  await executor.write(`MATCH (r:Region {id: 'AT11'})
+    SET r.name = 'changed by a test', r.note = 42, r.flag = true, r.seen = datetime('2020-01-01T10:00:00.123456789+01:00[Europe/Berlin]'),
+        r.span = duration('P1DT2H'), r.ratio = 0.1 + 0.2`);
+  await executor.write("MATCH (:Organization)-[p:PARTICIPATES_IN]->(:Project {id: 'KO1029'}) SET p.checked = date('2021-02-03'), p.weight = 7");
+  // Gone from the graph but present in the seed: the import creates them, an undo removes them again.
+  await executor.write("MATCH (p:Project {id: 'KO1001'}) DETACH DELETE p");
+  await executor.write("MATCH (:Project {id: 'KO1029'})-[l:LOCATED_IN]->() DELETE l");
+  // Not in the seed: the import leaves it alone.
+  await executor.write("CREATE (:Region {id: 'ZZ-TEST', name: 'only in this graph', level: 'country', countryCode: 'ZZ'})");
+}
+
+/** An executor that fails the Nth write transaction before it starts, and records every statement it runs. */
+class FaultyExecutor extends Executor {
+  transactions: string[][] = [];
+  rowsSeenCommitted = -1;
+
+  constructor(private readonly failOn = Number.POSITIVE_INFINITY) {
+    super(driver, scratch.database);
+  }
+
+  override async writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
+    if (this.transactions.length + 1 === this.failOn) {
+      // Seen from another session: earlier batches are already committed, not pending in one transaction.
+      const [row] = await executor.read('MATCH (n) RETURN count(n) AS nodes');
+      this.rowsSeenCommitted = Number(row.nodes);
+      this.transactions.push([]);
+      throw new Error(`injected failure at write transaction ${this.failOn}`);
+    }
+    const statements: string[] = [];
+    this.transactions.push(statements);
+    return super.writeTransaction((tx) =>
+      work({
+        run: (cypher, parameters) => {
+          statements.push(cypher);
+          return tx.run(cypher, parameters);
+        },
+      }),
+    );
+  }
+}
+
+/** Write batches the seed needs at `batchSize`, counted from the CSV files: one run per file and endpoint-label pair. */
+function expectedBatches(batchSize: number): number {
+  const nodeFile = (label: string) => path.basename(NODE_FILES.find((spec) => spec.label === label)!.file, '.csv');
+  let batches = 0;
+  for (const spec of NODE_FILES) batches += Math.ceil(seedNodes(path.basename(spec.file, '.csv')).length / batchSize);
+  for (const spec of RELATIONSHIP_FILES) {
+    for (const pair of spec.endpoints) {
+      batches += Math.ceil(seedRelationshipsBetween(spec.type, nodeFile(pair.from), nodeFile(pair.to)).length / batchSize);
+    }
+  }
+  return batches;
+}
+
+function seedCopy(): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'coopgraph-import-'));
+  fs.cpSync(SEED_DIR, copy, { recursive: true });
+  return copy;
+}
+
+describe('importFolder', () => {
+  it('writes each batch in its own transaction and loads exactly the rows of the files', async () => {
+    await emptyGraph();
+    const counting = new FaultyExecutor();
+    const report = await importFolder(counting, SEED_DIR, { batchSize: 500 });
+
+    const writes = counting.transactions.filter((statements) => statements.some((cypher) => /^UNWIND \$rows[\s\S]*MERGE/.test(cypher)));
+    // Regions outnumber one batch: one file, several transactions.
+    const regionBatches = writes.filter((statements) => statements[0].includes('MERGE (n:Region {id: row.id})'));
+    expect(regionBatches).toHaveLength(Math.ceil(seedNodes('regions').length / 500));
+    expect(regionBatches.length).toBeGreaterThan(1);
+    expect(writes).toHaveLength(expectedBatches(500));
+    expect(writes.every((statements) => statements.length === 1)).toBe(true);
+    expect(report.batches).toBe(expectedBatches(500));
+
+    for (const spec of NODE_FILES) {
+      const [row] = await executor.read(`MATCH (n:${spec.label}) RETURN count(n) AS n`);
+      expect({ label: spec.label, count: Number(row.n) }).toEqual({ label: spec.label, count: seedNodes(path.basename(spec.file, '.csv')).length });
+      expect(report.counts.nodes[spec.label]).toBe(Number(row.n));
+    }
+    for (const spec of RELATIONSHIP_FILES) {
+      const [row] = await executor.read(`MATCH ()-[r:${spec.type}]->() RETURN count(r) AS n`);
+      expect({ type: spec.type, count: Number(row.n) }).toEqual({ type: spec.type, count: seedRelationships(spec.type).length });
+    }
+    // The derived sort keys were recomputed after the load.
+    const [missing] = await executor.read('MATCH (p:Project) WHERE p.sortTitle IS NULL RETURN count(p) AS n');
+    expect(Number(missing.n)).toBe(0);
+  });
+
+  it('changes nothing when the same folder is imported again, and restores a property changed since', async () => {
+    await emptyGraph();
+    await importFolder(executor, SEED_DIR);
+    const loaded = await fingerprint();
+    expect(loaded.entities).toBe(
+      NODE_FILES.reduce((sum, spec) => sum + seedNodes(path.basename(spec.file, '.csv')).length, 0) +
+        RELATIONSHIP_FILES.reduce((sum, spec) => sum + seedRelationships(spec.type).length, 0),
+    );
+
+    await importFolder(executor, SEED_DIR, { batchSize: 250 });
+    expect(await fingerprint()).toEqual(loaded);
+
+    await executor.write("MATCH (r:Region {id: 'AT11'}) SET r.name = 'changed by a test'");
+    await importFolder(executor, SEED_DIR);
+    expect(await fingerprint()).toEqual(loaded);
+  });
+
+  it('undoes every committed batch when a later one fails on an empty graph', async () => {
+    await emptyGraph();
+    const before = await fingerprint();
+    const batches = expectedBatches(200);
+    const faulty = new FaultyExecutor(batches);
+
+    const failure = await importFolder(faulty, SEED_DIR, { batchSize: 200 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImportFailedError);
+    expect((failure as Error).message).toMatch(/injected failure at write transaction \d+/);
+    expect((failure as Error).message).toMatch(/relationships\/AGREEMENT_SIGNED_AT\.csv rows 1-1/);
+    // Nearly the whole seed was committed when the last batch failed...
+    expect(faulty.rowsSeenCommitted).toBeGreaterThan(2000);
+    // ...and nothing of it is left.
+    expect(await fingerprint()).toEqual(before);
+    expect(before.entities).toBe(0);
+  });
+
+  it('restores overwritten nodes and relationships, and removes created ones, when a late batch fails', async () => {
+    await seededAndChanged();
+    const before = await fingerprint();
+    const faulty = new FaultyExecutor(expectedBatches(300));
+
+    const failure = await importFolder(faulty, SEED_DIR, { batchSize: 300 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImportFailedError);
+    expect((failure as ImportFailedError).rowsUndone).toBeGreaterThan(4000);
+    expect(await fingerprint()).toEqual(before);
+    const [region] = await executor.read("MATCH (r:Region {id: 'AT11'}) RETURN r.name AS name, r.note AS note");
+    expect(region).toEqual({ name: 'changed by a test', note: 42 });
+  });
+
+  it('rolls the graph back when Neo4j itself rejects a row of a later file', async () => {
+    await seededAndChanged();
+    const before = await fingerprint();
+    const copy = seedCopy();
+    // Validation accepts any id, but no range index (and so no uniqueness constraint) holds a key of this size.
+    const events = path.join(copy, 'nodes', 'events.csv');
+    const lines = fs.readFileSync(events, 'utf8').trimEnd().split('\n');
+    lines.push(lines[lines.length - 1].replace(/^[^,]+/, 'x'.repeat(40_000)));
+    fs.writeFileSync(events, `${lines.join('\n')}\n`);
+
+    try {
+      const failure = await importFolder(executor, copy, { batchSize: 500 }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ImportFailedError);
+      expect((failure as Error).message).toMatch(/nodes\/events\.csv rows 1-3: .*too large to index/);
+      expect(await fingerprint()).toEqual(before);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses, and rolls back, when an existing property has a type the journal cannot restore', async () => {
+    await seededAndChanged();
+    await executor.write("MATCH (c:Cluster {id: 'pskov-regional-project-cluster'}) SET c.tags = ['a', 'b']");
+    const before = await fingerprint();
+
+    const failure = await importFolder(executor, SEED_DIR).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImportFailedError);
+    expect((failure as Error).message).toMatch(/nodes\/clusters\.csv.*Cluster "pskov-regional-project-cluster" has property tags of type LIST<STRING/);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('rejects a bad row naming file, line and field, and writes nothing', async () => {
+    await seededAndChanged();
+    const before = await fingerprint();
+    const copy = seedCopy();
+    const projectsFile = path.join(copy, 'nodes', 'projects.csv');
+    const lines = fs.readFileSync(projectsFile, 'utf8').split('\n');
+    const lineIndex = lines.findIndex((line) => line.startsWith('KO1029,'));
+    lines[lineIndex] = lines[lineIndex].replace('2018-11-01', '2018-13-01');
+    lines.push(lines[lineIndex].replace('KO1029,', 'KO0000-TEST,'));
+    fs.writeFileSync(projectsFile, lines.join('\n'));
+
+    try {
+      const counting = new FaultyExecutor();
+      const failure = importFolder(counting, copy);
+      await expect(failure).rejects.toBeInstanceOf(SeedValidationError);
+      await expect(failure).rejects.toThrow(new RegExp(`projects\\.csv line ${lineIndex + 1}, field start_date: "2018-13-01"`));
+      expect(counting.transactions).toHaveLength(0);
+      expect(await fingerprint()).toEqual(before);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('writes nothing on a dry run and reports what it would write', async () => {
+    await emptyGraph();
+    const counting = new FaultyExecutor();
+    const report = await importFolder(counting, SEED_DIR, { dryRun: true });
+    expect(report).toMatchObject({ dryRun: true, batches: 0 });
+    expect(report.counts.relationships.PARTICIPATES_IN).toBe(seedRelationships('PARTICIPATES_IN').length);
+    expect(counting.transactions).toHaveLength(0);
+    expect((await fingerprint()).entities).toBe(0);
+  });
+});
