@@ -32,6 +32,12 @@ export interface AnchorFilter {
    * page / share rows, far fewer than expanding and sorting them all.
    */
   estimate?: string;
+  /**
+   * For a tree anchor: the scan's membership test over `n` and `members` (a list the
+   * estimate subquery also returns), so each candidate is checked against the collected
+   * sub-regions instead of walking the tree again.
+   */
+  member?: string;
 }
 
 // Scan in key order when estimate² > page × label size × SCAN_COST: a scanned candidate costs
@@ -145,19 +151,19 @@ export function buildListStatement<SortField extends string>(
     const decision = `WITH estimate * estimate > $limit * COUNT { (:${spec.label}) } * ${SCAN_COST} AS large`;
     const scanned = [
       `MATCH ${nodePattern}`,
-      `WHERE ${[keyset, anchorPredicate(start), ...conditions].join('\n  AND ')}`,
+      `WHERE ${[keyset, start.member ?? anchorPredicate(start), ...conditions].join('\n  AND ')}`,
       ordered,
     ];
     page = [
       `CALL (${scope}) {`,
       indent([start.estimate.replace('(anchor)', `(${anchorVariable(start)})`)]),
       '}',
-      `CALL (${[scope, 'estimate'].join(', ')}) {`,
+      `CALL (${[scope, 'estimate', ...(start.member ? ['members'] : [])].join(', ')}) {`,
       indent([
         decision,
         'WITH * WHERE large',
         // A subquery of its own, so the planner cannot move `large` below the index scan.
-        `CALL (${scope}) {`,
+        `CALL (${[scope, ...(start.member ? ['members'] : [])].join(', ')}) {`,
         indent([...scanned, 'RETURN n']),
         '}',
         'RETURN n',

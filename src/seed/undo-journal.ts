@@ -15,9 +15,9 @@ import {
   deleteNodesCypher,
   deleteRelationshipsCypher,
   labelPresentCypher,
-  mergeNodesCypher,
+  createNodesCypher,
   mergeNodesJournaledCypher,
-  mergeRelationshipsCypher,
+  createRelationshipsCypher,
   mergeRelationshipsJournaledCypher,
   restorePropertiesCypher,
   typePresentCypher,
@@ -90,7 +90,7 @@ export class UndoJournal {
     const fresh = this.journalOf(step).fresh;
     const parameters = { rows, journalTypes: [...JOURNAL_TYPES] };
     if (step.kind === 'node') {
-      const cypher = fresh ? mergeNodesCypher(step.label) : mergeNodesJournaledCypher(step.label);
+      const cypher = fresh ? createNodesCypher(step.label) : mergeNodesJournaledCypher(step.label);
       const [result] = await tx.run(cypher, parameters);
       checkWritten(result, rows.length, step);
       if (fresh) return { written: rows.length, created: [], before: [] };
@@ -100,7 +100,7 @@ export class UndoJournal {
       return { written: rows.length, created, before };
     }
     const cypher = fresh
-      ? mergeRelationshipsCypher(step.type, step.from, step.to)
+      ? createRelationshipsCypher(step.type, step.from, step.to)
       : mergeRelationshipsJournaledCypher(step.type, step.from, step.to);
     const [result] = await tx.run(cypher, parameters);
     checkWritten(result, rows.length, step);

@@ -24,7 +24,9 @@ export const projectList: ListSpec<ProjectSortField> = {
       label: Region,
       pattern: `(anchor)<-[:${PART_OF}*0..5]-(:${Region})<-[:${LOCATED_IN}]-(n)`,
       distinct: true,
-      estimate: `OPTIONAL MATCH (anchor)<-[:${PART_OF}*0..5]-(sub:${Region}) RETURN sum(COUNT { (sub)<-[:${LOCATED_IN}]-() }) AS estimate`,
+      estimate: `OPTIONAL MATCH (anchor)<-[:${PART_OF}*0..5]-(sub:${Region})
+        RETURN collect(sub) AS members, sum(COUNT { (sub)<-[:${LOCATED_IN}]-() }) AS estimate`,
+      member: `EXISTS { MATCH (n)-[:${LOCATED_IN}]->(located:${Region}) WHERE located IN members }`,
     },
     {
       argument: 'themeId',
