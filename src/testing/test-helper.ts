@@ -12,6 +12,7 @@ import { createLogger } from '../logger';
 import { createDriver } from '../neo4j/driver';
 import { Executor } from '../neo4j/executor';
 import { createSchema } from '../schema';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../limits/query-limits';
 import { createApolloServer } from '../server';
 import { byCodeUnits } from './compare';
 import { testConnection } from './test-database';
@@ -23,13 +24,23 @@ export interface OperationResult<TData> {
   statements: number;
 }
 
+/**
+ * Cost limit for tests that read every node of a type with its relationships in one request
+ * (to compare them with the seed, or to count round trips for large results): far above the
+ * server default, which would refuse them.
+ */
+export const WHOLE_GRAPH_COST = 1_000_000;
+
 export class TestHelper {
   readonly driver: Driver;
   readonly database: string;
   private apollo?: Promise<ReturnType<typeof createApolloServer>>;
 
   /** Connects to the test database; the Apollo server starts on first use. */
-  constructor(readonly maxPageSize = 100) {
+  constructor(
+    readonly maxPageSize = 100,
+    private readonly limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+  ) {
     const connection = testConnection();
     this.driver = createDriver(connection);
     this.database = connection.database;
@@ -37,7 +48,7 @@ export class TestHelper {
 
   private server(): Promise<ReturnType<typeof createApolloServer>> {
     this.apollo ??= (async () => {
-      const apollo = createApolloServer(await createSchema(), createLogger(process.env.TEST_LOG_LEVEL ?? 'error'));
+      const apollo = createApolloServer(await createSchema(), createLogger(process.env.TEST_LOG_LEVEL ?? 'error'), undefined, this.limits);
       await apollo.start();
       return apollo;
     })();
@@ -98,9 +109,12 @@ export class TestHelper {
   }
 }
 
-/** A TestHelper for the calling test file, closed after its tests. */
-export function useTestHelper(maxPageSize?: number): TestHelper {
-  const helper = new TestHelper(maxPageSize);
+/**
+ * A TestHelper for the calling test file, closed after its tests. `limits` overrides query
+ * limits for files whose queries read whole graphs on purpose (the limits have their own tests).
+ */
+export function useTestHelper(maxPageSize?: number, limits?: Partial<QueryLimits>): TestHelper {
+  const helper = new TestHelper(maxPageSize, { ...DEFAULT_QUERY_LIMITS, ...limits });
   afterAll(() => helper.close());
   return helper;
 }

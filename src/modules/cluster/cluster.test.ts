@@ -4,7 +4,7 @@
  * Expected answers come from the seed CSV files.
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
-import { useTestHelper } from '../../testing/test-helper';
+import { useTestHelper, WHOLE_GRAPH_COST } from '../../testing/test-helper';
 import {
   groupBy,
   programmeOfProject,
@@ -15,7 +15,7 @@ import {
   type SeedRow,
 } from '../../testing/seed-fixtures';
 
-const helper = useTestHelper();
+const helper = useTestHelper(undefined, { maxCost: WHOLE_GRAPH_COST });
 
 const clusters = seedNodes('clusters');
 const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));

@@ -4,10 +4,10 @@
  * Expected answers come from the seed CSV files.
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
-import { useTestHelper } from '../../testing/test-helper';
+import { useTestHelper, WHOLE_GRAPH_COST } from '../../testing/test-helper';
 import { groupBy, seedNodes, seedRelationships, type SeedRow } from '../../testing/seed-fixtures';
 
-const helper = useTestHelper();
+const helper = useTestHelper(undefined, { maxCost: WHOLE_GRAPH_COST });
 
 const themes = seedNodes('thematic-areas');
 const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
