@@ -25,15 +25,23 @@ CALL (region) {
 }
 RETURN region IS NOT NULL AS regionFound, results`;
 
-/** Clusters whose member projects come from ≥ $minProgrammes distinct programmes. */
+/**
+ * Clusters whose member projects come from ≥ $minProgrammes distinct programmes. Each row
+ * names its programmes by id; the programmes themselves (few, even in keep.eu: about 200)
+ * travel once, so a thousand clusters do not each carry full programme maps.
+ */
 export const clustersSpanningProgrammes = `
 MATCH (c:${Cluster})<-[:${MEMBER_OF}]-(:${Project})-[:${FUNDED_BY}]->(programme:${Programme})
-WITH DISTINCT c, programme ORDER BY programme.sortName
-WITH c, collect(${programmeMap}) AS programmes
-WHERE size(programmes) >= $minProgrammes
-RETURN ${nodeProjection(Cluster, 'c')} AS cluster, programmes,
-       COUNT { (c)<-[:${MEMBER_OF}]-(:${Project}) } AS memberCount
-ORDER BY size(programmes) DESC, memberCount DESC, c.sortName`;
+WITH c, collect(DISTINCT programme.id) AS programmeIds
+WHERE size(programmeIds) >= $minProgrammes
+WITH c, programmeIds, COUNT { (c)<-[:${MEMBER_OF}]-(:${Project}) } AS memberCount
+ORDER BY size(programmeIds) DESC, memberCount DESC, c.sortName
+WITH collect({cluster: ${nodeProjection(Cluster, 'c')}, programmeIds: programmeIds, memberCount: memberCount}) AS spans
+CALL () {
+  MATCH (programme:${Programme})
+  RETURN collect(${nodeProjection(Programme, 'programme', { _key: 'programme.sortName' })}) AS programmes
+}
+RETURN spans, programmes`;
 
 /**
  * Organizations taking part in projects of ≥ $minProgrammes distinct programmes. Programmes

@@ -32,14 +32,22 @@ export class AnalyticsRepository {
 
   /** Clusters whose members come from at least `minProgrammes` programmes. */
   async clustersSpanningProgrammes(minProgrammes: number): Promise<ClusterProgrammeSpan[]> {
-    const rows = await this.executor.read(cypher.clustersSpanningProgrammes, { minProgrammes });
-    return rows.map((row) => {
-      const programmes = (row.programmes as Properties[]).map(toProgramme);
+    const [row] = await this.executor.read(cypher.clustersSpanningProgrammes, { minProgrammes });
+    const programmes = new Map(
+      ((row?.programmes ?? []) as Properties[]).map((properties) => [String(properties.id), { key: String(properties._key), programme: toProgramme(properties) }]),
+    );
+    return ((row?.spans ?? []) as Properties[]).map((span) => {
+      // Each programme once per cluster, in the stored name order the other lists use.
+      const named = (span.programmeIds as string[])
+        .map((id) => programmes.get(id))
+        .filter((entry) => entry !== undefined)
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((entry) => entry.programme);
       return {
-        cluster: toCluster(row.cluster as Properties),
-        programmes,
-        programmeCount: programmes.length,
-        memberCount: Number(row.memberCount),
+        cluster: toCluster(span.cluster as Properties),
+        programmes: named,
+        programmeCount: named.length,
+        memberCount: Number(span.memberCount),
       };
     });
   }
