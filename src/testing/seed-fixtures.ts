@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { fromRoot } from '../paths';
+import { byCodeUnits } from './compare';
 
 export type SeedRow = Record<string, string>;
 
@@ -62,3 +63,26 @@ export const orNull = (value: string) => (value === '' ? null : value);
 
 /** The `sourceUrls` a row's `source_url` cell becomes. */
 export const sourceUrls = (row: SeedRow) => (row.source_url === '' ? [] : row.source_url.split(' ; '));
+
+/** Rows of `seed/nodes/<file>.csv` by id. */
+export function rowsById(file: string): Map<string, SeedRow> {
+  return new Map(seedNodes(file).map((row) => [row.id, row]));
+}
+
+// The stored sort keys of src/neo4j/derived.ts, computed from seed rows independently of
+// the code: lower-cased text (or the date, '~' when missing) + NUL + id, compared by code units.
+/** The stored key of a name sort. */
+export const nameKey = (row: SeedRow): string => `${row.name.toLowerCase()}\u0000${row.id}`;
+/** The stored key of a project title sort (title, else acronym, else id). */
+export const titleKey = (row: SeedRow): string => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
+/** The stored key of a start-date sort. */
+export const startKey = (row: SeedRow): string => `${row.start_date || '~'}\u0000${row.id}`;
+
+/** `idList` ordered by `key` over the seed rows in `rows`. */
+export const orderedBy =
+  (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) =>
+  (idList: string[]): string[] =>
+    idList
+      .map((id) => rows.get(id)!)
+      .sort((a, b) => byCodeUnits(key(a), key(b)))
+      .map((row) => row.id);

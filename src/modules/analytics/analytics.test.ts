@@ -4,17 +4,14 @@
  */
 import { byCodeUnits, ids } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
-import { groupBy, programmeOfProject, regionAndDescendants, seedNodes, seedRelationships, type SeedRow } from '../../testing/seed-fixtures';
+import { groupBy, nameKey, programmeOfProject, regionAndDescendants, rowsById, seedRelationships, type SeedRow, titleKey } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper();
 
 const projectProgramme = programmeOfProject();
-const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 
 // The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
 // text + NUL + id, compared by code units.
-const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
-const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
 /** The stored key of each id, for ordering. */
 const keysOf = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (id: string) => key(rows.get(id)!);
 const clusterName = keysOf(rowsById('clusters'), nameKey);

@@ -5,20 +5,11 @@
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper, WHOLE_GRAPH_COST } from '../../testing/test-helper';
-import {
-  groupBy,
-  programmeOfProject,
-  regionAndDescendants,
-  seedNodes,
-  seedRelationships,
-  seedRelationshipsBetween,
-  type SeedRow,
-} from '../../testing/seed-fixtures';
+import { groupBy, nameKey, orderedBy, programmeOfProject, regionAndDescendants, rowsById, seedNodes, seedRelationships, seedRelationshipsBetween, type SeedRow, startKey, titleKey } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper(undefined, { maxCost: WHOLE_GRAPH_COST });
 
 const clusters = seedNodes('clusters');
-const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 const projectRows = rowsById('projects');
 const programmeRows = rowsById('programmes');
 const organizationRows = rowsById('organizations');
@@ -30,14 +21,6 @@ const supportersOf = groupBy(seedRelationships('SUPPORTED_BY'), (row) => row.fro
 const basedIn = groupBy(seedRelationshipsBetween('BASED_IN', 'clusters', 'regions'), (row) => row.from);
 const locatedIn = groupBy(seedRelationships('LOCATED_IN'), (row) => row.from);
 
-// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
-// text (or the date, '~' when missing) + NUL + id, compared by code units.
-const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
-const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
-const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
-/** `idList` ordered by `key` over the seed rows in `rows`. */
-const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
-  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
 
 const members = (cluster: string) => (membersOf.get(cluster) ?? []).map((row) => row.from);
 /** Distinct programmes funding the member projects. */

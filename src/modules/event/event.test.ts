@@ -5,21 +5,12 @@
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
-import { groupBy, orNull, regionAndDescendants, seedNodes, seedRelationshipsBetween, sourceUrls, type SeedRow } from '../../testing/seed-fixtures';
+import { groupBy, nameKey, orderedBy, orNull, regionAndDescendants, rowsById, seedNodes, seedRelationshipsBetween, sourceUrls, startKey, titleKey } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper();
 
 const events = seedNodes('events');
-const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 
-// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
-// text (or the date, '~' when missing) + NUL + id, compared by code units.
-const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
-const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
-const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
-/** `idList` ordered by `key` over the seed rows in `rows`. */
-const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
-  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
 
 const allIds = (filter: Record<string, unknown>) => helper.listIds('events', 'EventFilter', filter);
 

@@ -5,32 +5,15 @@
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper, WHOLE_GRAPH_COST } from '../../testing/test-helper';
-import {
-  groupBy,
-  programmeOfProject,
-  regionAndDescendants,
-  seedNodes,
-  seedRelationships,
-  seedRelationshipsBetween,
-  type SeedRow,
-} from '../../testing/seed-fixtures';
+import { groupBy, nameKey, orderedBy, programmeOfProject, regionAndDescendants, rowsById, seedNodes, seedRelationships, seedRelationshipsBetween, type SeedRow, startKey, titleKey } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper(undefined, { maxCost: WHOLE_GRAPH_COST });
 
 const organizations = seedNodes('organizations');
 const participations = seedRelationships('PARTICIPATES_IN');
 const projectProgramme = programmeOfProject();
-const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 const projectRows = rowsById('projects');
 
-// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
-// text (or the date, '~' when missing) + NUL + id, compared by code units.
-const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
-const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
-const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
-/** `idList` ordered by `key` over the seed rows in `rows`. */
-const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
-  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
 /** Participation rows in the order of their projects' titles. */
 const byProjectTitle = (rows: SeedRow[]) =>
   [...rows].sort((a, b) => byCodeUnits(titleKey(projectRows.get(a.to)!), titleKey(projectRows.get(b.to)!)));

@@ -5,18 +5,13 @@
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper } from '../../testing/test-helper';
-import { groupBy, orNull, seedNodes, seedRelationships, sourceUrls, type SeedRow } from '../../testing/seed-fixtures';
+import { groupBy, nameKey, orNull, rowsById, seedNodes, seedRelationships, type SeedRow, sourceUrls, startKey } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper();
 
 const people = seedNodes('people');
 const worksFor = seedRelationships('WORKS_FOR');
-const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 
-// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
-// text (or the date, '~' when missing) + NUL + id, compared by code units.
-const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
-const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
 /** `rows` ordered by `key` over the seed rows their `to` ids name in `targets`. */
 const orderedByTarget = (targets: Map<string, SeedRow>, key: (row: SeedRow) => string) => (rows: SeedRow[]) =>
   [...rows].sort((a, b) => byCodeUnits(key(targets.get(a.to)!), key(targets.get(b.to)!)));

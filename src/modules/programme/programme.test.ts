@@ -5,21 +5,11 @@
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper, WHOLE_GRAPH_COST } from '../../testing/test-helper';
-import {
-  groupBy,
-  regionAndDescendants,
-  seedNodes,
-  seedRelationships,
-  seedRelationshipsBetween,
-  orNull,
-  sourceUrls,
-  type SeedRow,
-} from '../../testing/seed-fixtures';
+import { groupBy, nameKey, orderedBy, orNull, regionAndDescendants, rowsById, seedNodes, seedRelationships, seedRelationshipsBetween, type SeedRow, sourceUrls, titleKey } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper(undefined, { maxCost: WHOLE_GRAPH_COST });
 
 const programmes = seedNodes('programmes');
-const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 const projects = rowsById('projects');
 const covers = seedRelationships('COVERS');
 const parentOf = new Map(seedRelationshipsBetween('PART_OF', 'regions', 'regions').map((row) => [row.from, row.to]));
@@ -33,11 +23,6 @@ function regionAndAncestors(id: string): Set<string> {
 
 // The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
 // text + NUL + id, compared by code units.
-const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
-const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
-/** `idList` ordered by `key` over the seed rows in `rows`. */
-const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
-  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
 
 const allIds = (filter: Record<string, unknown>) => helper.listIds('programmes', 'ProgrammeFilter', filter);
 

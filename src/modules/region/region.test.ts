@@ -5,7 +5,7 @@
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper, WHOLE_GRAPH_COST } from '../../testing/test-helper';
-import { groupBy, seedNodes, seedRelationships, seedRelationshipsBetween, type SeedRow } from '../../testing/seed-fixtures';
+import { groupBy, nameKey, orderedBy, rowsById, seedNodes, seedRelationships, seedRelationshipsBetween, type SeedRow, startKey, titleKey } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper(undefined, { maxCost: WHOLE_GRAPH_COST });
 
@@ -15,16 +15,7 @@ const parentOf = new Map(partOf.map((row) => [row.from, row.to]));
 const childrenOf = groupBy(partOf, (row) => row.to);
 const locatedIn = seedRelationshipsBetween('LOCATED_IN', 'projects', 'regions');
 const organizationsBasedIn = seedRelationshipsBetween('BASED_IN', 'organizations', 'regions');
-const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 
-// The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
-// text (or the date, '~' when missing) + NUL + id, compared by code units.
-const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
-const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
-const startKey = (row: SeedRow) => `${row.start_date || '~'}\u0000${row.id}`;
-/** `idList` ordered by `key` over the seed rows in `rows`. */
-const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
-  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
 
 /** The regions a region lies in, nearest first, by walking PART_OF upwards. */
 function ancestorsOf(id: string): string[] {

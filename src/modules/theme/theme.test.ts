@@ -5,20 +5,14 @@
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper, WHOLE_GRAPH_COST } from '../../testing/test-helper';
-import { groupBy, seedNodes, seedRelationships, type SeedRow } from '../../testing/seed-fixtures';
+import { groupBy, nameKey, orderedBy, rowsById, seedNodes, seedRelationships, type SeedRow, titleKey } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper(undefined, { maxCost: WHOLE_GRAPH_COST });
 
 const themes = seedNodes('thematic-areas');
-const rowsById = (file: string) => new Map(seedNodes(file).map((row) => [row.id, row]));
 
 // The stored sort keys of src/neo4j/derived.ts, computed from seed rows: lower-cased
 // text + NUL + id, compared by code units.
-const nameKey = (row: SeedRow) => `${row.name.toLowerCase()}\u0000${row.id}`;
-const titleKey = (row: SeedRow) => `${(row.title || row.acronym || row.id).toLowerCase()}\u0000${row.id}`;
-/** `idList` ordered by `key` over the seed rows in `rows`. */
-const orderedBy = (rows: Map<string, SeedRow>, key: (row: SeedRow) => string) => (idList: string[]) =>
-  idList.map((id) => rows.get(id)!).sort((a, b) => byCodeUnits(key(a), key(b))).map((row) => row.id);
 
 describe('thematicAreas list', () => {
   it('lists every thematic area, by name, with the properties of its seed row', async () => {
