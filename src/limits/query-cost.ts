@@ -16,9 +16,8 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { QueryTooComplexError } from '../errors';
-
-/** Page size assumed when a paged field is asked for without `first`: PageArgs' default (src/modules/shared/pagination.ts). */
-export const DEFAULT_PAGE_SIZE_FOR_COST = 20;
+// The page a paged field returns without `first` is what the cost assumes for it.
+import { DEFAULT_PAGE_SIZE } from '../modules/shared/pagination';
 
 /** Items assumed for a list field that takes no `first` (a relationship list such as `Project.partners`). */
 export const ASSUMED_LIST_SIZE = 10;
@@ -44,7 +43,7 @@ function returnsList(type: GraphQLOutputType): boolean {
 function multiplier(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, parent: GraphQLNamedType): number {
   if (field.args.some((argument) => argument.name === 'first') || isConnectionType(getNamedType(field.type))) {
     // Negative values are refused when the field runs; here they must not lower the total.
-    return typeof args.first === 'number' ? Math.max(0, args.first) : DEFAULT_PAGE_SIZE_FOR_COST;
+    return typeof args.first === 'number' ? Math.max(0, args.first) : DEFAULT_PAGE_SIZE;
   }
   if (returnsList(field.type)) return isConnectionType(parent) ? 1 : ASSUMED_LIST_SIZE;
   return 1;

@@ -68,8 +68,6 @@ export const SORT_KEYS = {
   eventStart: { label: Event, property: 'sortStart', expression: dated('startDate') },
 } as const satisfies Record<string, SortKey>;
 
-export type SortKeyName = keyof typeof SORT_KEYS;
-
 /** The text fields each label's search text joins; `text` filters search these. */
 export const TEXT_FIELDS: Readonly<Record<Label, readonly string[]>> = {
   [Programme]: ['name', 'shortName'],

@@ -148,6 +148,8 @@ export function buildListStatement<SortField extends string>(
   if (!text && start?.estimate) {
     // Both plans in one statement; the decision is made before either branch reads a node
     // (a filter on an argument only), so exactly one branch does any work.
+    // A tree anchor's estimate also collects its sub-regions for the scan's membership test.
+    const members = start.member ? ['members'] : [];
     const decision = `WITH estimate * estimate > $limit * COUNT { (:${spec.label}) } * ${SCAN_COST} AS large`;
     const scanned = [
       `MATCH ${nodePattern}`,
@@ -156,14 +158,14 @@ export function buildListStatement<SortField extends string>(
     ];
     page = [
       `CALL (${scope}) {`,
-      indent([start.estimate.replace('(anchor)', `(${anchorVariable(start)})`)]),
+      indent([withAnchor(start.estimate, start)]),
       '}',
-      `CALL (${[scope, 'estimate', ...(start.member ? ['members'] : [])].join(', ')}) {`,
+      `CALL (${[scope, 'estimate', ...members].join(', ')}) {`,
       indent([
         decision,
         'WITH * WHERE large',
         // A subquery of its own, so the planner cannot move `large` below the index scan.
-        `CALL (${[scope, ...(start.member ? ['members'] : [])].join(', ')}) {`,
+        `CALL (${[scope, ...members].join(', ')}) {`,
         indent([...scanned, 'RETURN n']),
         '}',
         'RETURN n',
