@@ -19,6 +19,12 @@ export interface RelatedPath {
   relType?: RelType;
   /** True when the pattern can reach one target more than once (then no `r`). */
   distinct: boolean;
+  /**
+   * A pattern counted by the owner's degree (`(s)-[:TYPE]->()`), when every relationship of
+   * that type and direction from the owner's label ends at the target label: Neo4j then reads
+   * the count from the owner's relationship groups instead of visiting each target's labels.
+   */
+  degreePattern?: string;
   /** Stored unique sort key on the target (`id` or one of derived.ts). */
   orderBy: string;
   direction: 'ASC' | 'DESC';
@@ -60,7 +66,9 @@ export function relatedCypher(path: RelatedPath, window: Omit<RelatedWindow, 'li
     `  RETURN collect({node: ${nodeProjection(path.targetLabel, 'n')}, relationship: ${relationship}, key: ${key}}) AS items`,
     '}',
     ...(window.withTotal
-      ? ['CALL (s) {', `  ${match}`, `  RETURN count(${path.distinct ? 'DISTINCT ' : ''}n) AS totalCount`, '}']
+      ? path.degreePattern
+        ? ['CALL (s) {', `  RETURN COUNT { ${path.degreePattern} } AS totalCount`, '}']
+        : ['CALL (s) {', `  ${match}`, `  RETURN count(${path.distinct ? 'DISTINCT ' : ''}n) AS totalCount`, '}']
       : []),
     `RETURN id, items${window.withTotal ? ', totalCount' : ''}`,
   ].join('\n');

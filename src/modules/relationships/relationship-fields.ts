@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor } from '../../neo4j/keyset';
 import { loadRelated, type RelatedGroup, type RelatedPath, type RelatedWindow } from '../../neo4j/related';
 import { pageWindow, toConnection, type Page } from '../shared/pagination';
 import { selectsField } from '../shared/selection';
+import { RELATIONSHIP_FILES } from '../../seed/seed-files';
 
 /** A node type of the graph as the relationship layer needs it. */
 export interface NodeKind<T = unknown> {
@@ -90,23 +91,39 @@ function arrow(type: RelType, direction: 'out' | 'in'): string {
   return direction === 'out' ? `-[r:${type}]->` : `<-[r:${type}]-`;
 }
 
+/**
+ * The degree pattern of a one-hop field, when the seed format (which the import enforces)
+ * lets `type` in `direction` from `owner` end only at `target`; otherwise undefined, and the
+ * count visits each target to check its label.
+ */
+export function degreePattern(type: RelType, direction: 'out' | 'in', owner: Label, target: Label): string | undefined {
+  const spec = RELATIONSHIP_FILES.find((file) => file.type === type);
+  if (!spec) return undefined;
+  const ends = spec.endpoints
+    .filter((pair) => (direction === 'out' ? pair.from : pair.to) === owner)
+    .map((pair) => (direction === 'out' ? pair.to : pair.from));
+  if (ends.length === 0 || ends.some((end) => end !== target)) return undefined;
+  return direction === 'out' ? `(s)-[:${type}]->()` : `(s)<-[:${type}]-()`;
+}
+
 /** Compiles declarations to one spec per field. */
 export function fieldSpecs(relationships: readonly RelationshipDeclaration[], paths: readonly PathDeclaration[]): FieldSpec[] {
   const specs: FieldSpec[] = [];
-  const add = (owner: NodeKind, target: NodeKind, end: FieldEnd, pattern: string, relType: RelType | undefined, distinct: boolean) => {
+  const add = (owner: NodeKind, target: NodeKind, end: FieldEnd, pattern: string, relType: RelType | undefined, distinct: boolean, degreePattern?: string) => {
     const base = { ownerLabel: owner.label, targetLabel: target.label, orderBy: end.orderBy ?? 'id', direction: end.direction ?? 'ASC' } as const;
     specs.push({
       key: `${owner.type.name}.${end.field}`,
       owner,
       target,
       end,
-      path: { ...base, pattern, relType, distinct },
+      path: { ...base, pattern, relType, distinct, ...(degreePattern ? { degreePattern } : {}) },
       variantPath: end.variant ? { ...base, pattern: end.variant.pattern, distinct: true } : undefined,
     });
   };
   for (const declaration of relationships) {
-    if (declaration.out) add(declaration.from, declaration.to, declaration.out, `(s)${arrow(declaration.type, 'out')}(n)`, declaration.type, false);
-    if (declaration.in) add(declaration.to, declaration.from, declaration.in, `(s)${arrow(declaration.type, 'in')}(n)`, declaration.type, false);
+    const { type, from, to } = declaration;
+    if (declaration.out) add(from, to, declaration.out, `(s)${arrow(type, 'out')}(n)`, type, false, degreePattern(type, 'out', from.label, to.label));
+    if (declaration.in) add(to, from, declaration.in, `(s)${arrow(type, 'in')}(n)`, type, false, degreePattern(type, 'in', to.label, from.label));
   }
   for (const declaration of paths) add(declaration.owner, declaration.target, declaration.end, declaration.pattern, undefined, true);
   const seen = new Set<string>();
