@@ -87,8 +87,9 @@ interface FieldSpec {
   variantPath?: RelatedPath;
 }
 
-function arrow(type: RelType, direction: 'out' | 'in'): string {
-  return direction === 'out' ? `-[r:${type}]->` : `<-[r:${type}]-`;
+/** One hop of `type`; the relationship is bound to `r` unless `variable` says otherwise ('' for none). */
+function arrow(type: RelType, direction: 'out' | 'in', variable = 'r'): string {
+  return direction === 'out' ? `-[${variable}:${type}]->` : `<-[${variable}:${type}]-`;
 }
 
 /**
@@ -103,7 +104,7 @@ export function degreePattern(type: RelType, direction: 'out' | 'in', owner: Lab
     .filter((pair) => (direction === 'out' ? pair.from : pair.to) === owner)
     .map((pair) => (direction === 'out' ? pair.to : pair.from));
   if (ends.length === 0 || ends.some((end) => end !== target)) return undefined;
-  return direction === 'out' ? `(s)-[:${type}]->()` : `(s)<-[:${type}]-()`;
+  return `(s)${arrow(type, direction, '')}()`;
 }
 
 /** Compiles declarations to one spec per field. */
