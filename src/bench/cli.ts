@@ -5,10 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { toMarkdown, writeResults } from './report';
+import { OPERATIONS } from './operations';
 import { defaultOptions, runBench, type BenchOptions } from './run';
 
 const USAGE = `Usage: npm run bench -- --scale <1000|10000|100000> [--requests 100] [--warmup 10]
-       [--throughput-seconds 5] [--connections 10] [--skip-load]`;
+       [--throughput-seconds 5] [--connections 10] [--skip-load] [--only a,c,g]`;
 
 function positiveInteger(name: string, raw: string | undefined, fallback: number, problems: string[], min = 1): number {
   if (raw === undefined) return fallback;
@@ -30,6 +31,7 @@ function parseOptions(argv: string[]): BenchOptions {
       'throughput-seconds': { type: 'string' },
       connections: { type: 'string' },
       'skip-load': { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -49,6 +51,16 @@ function parseOptions(argv: string[]): BenchOptions {
     connections: positiveInteger('connections', values.connections, defaults.connections, problems),
     skipLoad: values['skip-load'] ?? false,
   };
+  if (values.only !== undefined) {
+    const keys = values.only.split(',').map((key) => key.trim()).filter((key) => key !== '');
+    const known = OPERATIONS.map((operation) => operation.key);
+    const unknown = keys.filter((key) => !known.includes(key));
+    if (keys.length === 0 || unknown.length > 0) {
+      problems.push(`--only takes operation keys from ${known.join(',')} (got "${values.only}")`);
+    } else {
+      options.only = keys;
+    }
+  }
   if (problems.length > 0) {
     console.error(`Invalid options:\n  - ${problems.join('\n  - ')}\n${USAGE}`);
     process.exit(2);

@@ -84,8 +84,11 @@ export function toMarkdown(result: BenchResult): string {
 /** Writes bench-results/<scale>.json and <scale>.md; returns their paths. */
 export function writeResults(result: BenchResult, resultsDir: string): { json: string; markdown: string } {
   fs.mkdirSync(resultsDir, { recursive: true });
-  const json = path.join(resultsDir, `${result.scale}.json`);
-  const markdown = path.join(resultsDir, `${result.scale}.md`);
+  // A partial run (--only) gets its own files, so it never overwrites the figures of a full one.
+  const keys = result.operations.map((operation) => operation.key).join('');
+  const name = result.partial ? `${result.scale}-only-${keys}` : String(result.scale);
+  const json = path.join(resultsDir, `${name}.json`);
+  const markdown = path.join(resultsDir, `${name}.md`);
   fs.writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
   fs.writeFileSync(markdown, toMarkdown(result));
   return { json, markdown };

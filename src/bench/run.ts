@@ -42,6 +42,8 @@ export interface BenchOptions {
   resultsDir: string;
   /** Reuse the graph already in the bench database (it must be the same scale). */
   skipLoad: boolean;
+  /** Keys of the operations to measure (all of them when absent), for iterating on a few. */
+  only?: readonly string[];
   /** Longest time spent walking pages to find a side's last-page cursor. */
   walkLimitMs: number;
   log: (line: string) => void;
@@ -75,6 +77,8 @@ export interface BenchResult {
   load: LoadFigures | null;
   setup: Setup;
   operations: OperationFigures[];
+  /** True when --only left some operations out. */
+  partial: boolean;
   memory: Record<'coopgraph' | 'peer', { rssBytes: number; peakRssBytes: number } | null>;
   /** Every answer mismatch and side error, for the loud summary. */
   problems: string[];
@@ -363,7 +367,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const problems: string[] = [];
     const figures: OperationFigures[] = [];
     log('Checking answers, then timing each operation (sides alternate request by request)');
-    for (const operation of OPERATIONS) {
+    const operations = options.only ? OPERATIONS.filter((operation) => options.only!.includes(operation.key)) : OPERATIONS;
+    for (const operation of operations) {
       const sides = Object.fromEntries(SIDES.map((side) => [side, {} as SideFigures])) as Record<Side, SideFigures>;
       const answers = new Map<Side, unknown>();
       for (const side of SIDES) {
@@ -424,7 +429,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const memory = { coopgraph: memoryOf(coopgraph.child.pid), peer: memoryOf(peer.child.pid) };
 
     log('Profiling (PROFILE of every statement each side sends, in-process)');
-    const profiles = await profileOperations(driver, setup, OPERATIONS);
+    const profiles = await profileOperations(driver, setup, operations);
     for (const figure of figures) {
       for (const side of SIDES) {
         const profile = profiles.get(figure.key)?.[side];
@@ -459,6 +464,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       load,
       setup,
       operations: figures,
+      partial: operations.length < OPERATIONS.length,
       memory,
       problems,
     };
