@@ -55,6 +55,13 @@ describe('buildListStatement', () => {
     expect(cypher).toContain('EXISTS { MATCH (anchor_themeId)<-[:ADDRESSES]-(n) }');
   });
 
+  it('searches once when text and totalCount are both asked: the count is the size of the hits', () => {
+    const { cypher } = buildListStatement(projectList, request({ filters: { text: '+barents*' }, withTotal: true }));
+    expect(cypher.split('db.index.fulltext.queryNodes').length - 1).toBe(1);
+    expect(cypher).toContain('size(hits) AS totalCount');
+    expect(cypher).not.toContain('count(n) AS totalCount');
+  });
+
   it('continues after the cursor key in either direction', () => {
     const asc = buildListStatement(projectList, request({ after: 'k' }));
     expect(asc.cypher).toContain('n.sortTitle > $after');

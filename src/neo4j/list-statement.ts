@@ -181,9 +181,21 @@ export function buildListStatement<SortField extends string>(
       ordered,
       collected,
     ];
+  } else if (text && request.withTotal) {
+    // The search runs once: its hits are collected, counted, and the page is cut from them
+    // (a second call of queryNodes for the count cost as much as the page again).
+    page = [
+      ...deduplicated,
+      'WITH collect(n) AS hits',
+      'CALL (hits) {',
+      indent(['UNWIND hits AS n', `WITH n WHERE ${keyset}`, ordered, collected]),
+      '}',
+      'RETURN items, size(hits) AS totalCount',
+    ];
   } else {
     page = [...expanded, collected];
   }
+  const countedInPage = text && request.withTotal;
   const count = [...deduplicated, 'RETURN count(n) AS totalCount'];
   const unknown = anchors.map((anchor) => `CASE WHEN ${anchorVariable(anchor)} IS NULL THEN '${anchor.argument}' END`);
 
@@ -192,7 +204,7 @@ export function buildListStatement<SortField extends string>(
     `CALL (${scope}) {`,
     indent(page),
     '}',
-    ...(request.withTotal ? [`CALL (${scope}) {`, indent(count), '}'] : []),
+    ...(request.withTotal && !countedInPage ? [`CALL (${scope}) {`, indent(count), '}'] : []),
     `RETURN [missing IN [${unknown.join(', ')}] WHERE missing IS NOT NULL] AS unknownReferences, items${
       request.withTotal ? ', totalCount' : ''
     }`,

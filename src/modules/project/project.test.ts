@@ -103,6 +103,26 @@ describe('projects filters', () => {
     expect(seen).toEqual(expected);
   });
 
+  it('pages through a text search two at a time, in key order, with the whole match count on every page', async () => {
+    const key = (p: Record<string, string>) => `${(p.title || p.acronym || p.id).toLowerCase()}\u0000${p.id}`;
+    const matching = new Set(textMatches('border'));
+    const expected = projects.filter((p) => matching.has(p.id)).sort((a, b) => byCodeUnits(key(a), key(b))).map((p) => p.id);
+    expect(expected.length).toBeGreaterThan(2);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page <= expected.length; page += 1) {
+      const data: any = await helper.data(
+        `query($after: String) { projects(first: 2, after: $after, filter: { text: "border" }) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(data.projects.totalCount).toBe(expected.length);
+      seen.push(...data.projects.nodes.map((n: any) => n.id));
+      if (!data.projects.pageInfo.hasNextPage) break;
+      after = data.projects.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+  });
+
   it('combines filters with AND', async () => {
     const inPskov = new Set(idsWhere('LOCATED_IN', (row) => regionAndDescendants('RU-PSK').has(row.to)));
     const expected = idsWhere('FUNDED_BY', (row) => row.to === 'latvia-russia-2014-2020').filter((id) => inPskov.has(id));
