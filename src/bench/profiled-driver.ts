@@ -1,6 +1,6 @@
 /**
  * Responsible for counting what any driver user sends: a wrapper around a neo4j-driver
- * Driver that runs every statement of managed transactions with PROFILE and records its
+ * Driver that runs every statement (auto-commit or in a managed transaction) with PROFILE and records its
  * database hits. Both coopgraph and the peer take a Driver, so neither needs a hook.
  */
 import type { Driver, ManagedTransaction, QueryResult, Session } from 'neo4j-driver';
@@ -51,6 +51,11 @@ function wrapTransaction(tx: ManagedTransaction, sink: ProfiledStatement[]): Man
 function wrapSession(session: Session, sink: ProfiledStatement[]): Session {
   return new Proxy(session, {
     get(target, property, receiver) {
+      if (property === 'run') {
+        // An auto-commit statement (coopgraph's single reads).
+        return (cypher: string, parameters?: Record<string, unknown>, config?: object) =>
+          profiledRun({ run: (text, values) => target.run(text, values, config) }, cypher, parameters, sink);
+      }
       if (property === 'executeRead' || property === 'executeWrite') {
         return <T>(work: (tx: ManagedTransaction) => Promise<T>, config?: object) =>
           target[property]((tx) => work(wrapTransaction(tx, sink)), config);
@@ -61,7 +66,7 @@ function wrapSession(session: Session, sink: ProfiledStatement[]): Session {
   });
 }
 
-/** A Driver whose sessions profile every managed-transaction statement into `sink`. */
+/** A Driver whose sessions profile every statement into `sink`. */
 export function profilingDriver(driver: Driver, sink: ProfiledStatement[]): Driver {
   return new Proxy(driver, {
     get(target, property, receiver) {

@@ -1,9 +1,9 @@
 /**
  * Responsible for every round trip to Neo4j: short sessions on the named database,
- * managed (retryable) transactions, plain values out, driver errors mapped to typed
+ * auto-commit single reads, managed (retryable) transactions for the rest, plain values out, driver errors mapped to typed
  * errors in one place, and a count of the statements run (for logs and tests).
  */
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type QueryResult } from 'neo4j-driver';
 import { ConflictError, DatabaseUnavailableError, QueryTimeoutError } from '../errors';
 import { toPlain, type PlainValue } from './mapping';
 
@@ -49,9 +49,18 @@ export class Executor {
     return this.statements;
   }
 
-  /** Runs one read statement in a managed read transaction. */
+  /**
+   * Runs one read statement as an auto-commit transaction: one round trip (RUN and PULL
+   * pipelined) where a managed transaction needs BEGIN, RUN and PULL, then COMMIT, and each
+   * Bolt write costs CPU on a busy machine. A single read has nothing to retry into
+   * consistency, and failing at once (not after the driver's 30 s of retries) is what a
+   * client waiting on an outage wants.
+   */
   async read(cypher: string, parameters: Parameters = {}): Promise<Row[]> {
-    return this.readTransaction((tx) => tx.run(cypher, parameters));
+    return this.withSession(neo4j.session.READ, async (session) => {
+      this.statements += 1;
+      return plainRows(await session.run(cypher, parameters, this.transactionConfig));
+    });
   }
 
   /** Runs one write statement in a managed write transaction. */
@@ -73,8 +82,7 @@ export class Executor {
     return {
       run: async (cypher, parameters = {}) => {
         this.statements += 1;
-        const result = await tx.run(cypher, parameters);
-        return result.records.map((record) => toPlain(record.toObject()) as Row);
+        return plainRows(await tx.run(cypher, parameters));
       },
     };
   }
@@ -93,6 +101,10 @@ export class Executor {
       await session.close();
     }
   }
+}
+
+function plainRows(result: QueryResult): Row[] {
+  return result.records.map((record) => toPlain(record.toObject()) as Row);
 }
 
 /** Maps Neo4j driver errors to the typed errors clients understand; other errors pass unchanged. */
