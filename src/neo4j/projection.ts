@@ -8,29 +8,32 @@ import type { Label, RelType } from './graph-schema';
 
 const ENDPOINTS = new Set(['from', 'to']);
 
-function propertiesOf(columns: ReadonlyArray<{ name: string; property: string }>): string[] {
-  return columns.filter((column) => !ENDPOINTS.has(column.name)).map((column) => column.property);
+/**
+ * One projection entry per declared property. Dates travel as their ISO text
+ * (`toString` of a Neo4j date, null stays null): the driver's decoding of a Date value into
+ * calendar fields costs dozens of 64-bit Integer operations per value, only for mapping.ts to
+ * turn it back into the same text.
+ */
+function entriesOf(variable: string, columns: ReadonlyArray<{ name: string; property: string; type: string }>): string[] {
+  return columns
+    .filter((column) => !ENDPOINTS.has(column.name))
+    .map((column) => (column.type === 'date' ? `${column.property}: toString(${variable}.${column.property})` : `.${column.property}`));
 }
 
-const nodeProperties = new Map<Label, string[]>(NODE_FILES.map((spec) => [spec.label, propertiesOf(spec.columns)]));
-const relationshipProperties = new Map<RelType, string[]>(
-  RELATIONSHIP_FILES.map((spec) => [spec.type, propertiesOf(spec.columns)]),
-);
+const nodeColumns = new Map(NODE_FILES.map((spec) => [spec.label, spec.columns]));
+const relationshipColumns = new Map(RELATIONSHIP_FILES.map((spec) => [spec.type, spec.columns]));
 
 /** A map projection of a node's declared properties, e.g. `n {.id, .name, .source, .sourceUrl}`. */
 export function nodeProjection(label: Label, variable: string, extra: Readonly<Record<string, string>> = {}): string {
-  const properties = nodeProperties.get(label);
-  if (!properties) throw new Error(`No properties declared for label ${label}`);
-  const entries = [
-    ...properties.map((property) => `.${property}`),
-    ...Object.entries(extra).map(([name, expression]) => `${name}: ${expression}`),
-  ];
+  const columns = nodeColumns.get(label);
+  if (!columns) throw new Error(`No properties declared for label ${label}`);
+  const entries = [...entriesOf(variable, columns), ...Object.entries(extra).map(([name, expression]) => `${name}: ${expression}`)];
   return `${variable} {${entries.join(', ')}}`;
 }
 
 /** A map projection of a relationship's declared properties. */
 export function relationshipProjection(type: RelType, variable: string): string {
-  const properties = relationshipProperties.get(type);
-  if (!properties) throw new Error(`No properties declared for relationship type ${type}`);
-  return `${variable} {${properties.map((property) => `.${property}`).join(', ')}}`;
+  const columns = relationshipColumns.get(type);
+  if (!columns) throw new Error(`No properties declared for relationship type ${type}`);
+  return `${variable} {${entriesOf(variable, columns).join(', ')}}`;
 }
