@@ -123,6 +123,12 @@ describe('POST /graphql', () => {
     expect(response.headers.get('x-request-id')).toBe('client-chosen.id-42');
   });
 
+  it('tells caches not to store answers, which change with every import', async () => {
+    const response = await postGraphql(api.url, '{ programmes { totalCount } }');
+
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('returns a fresh request id when none is sent', async () => {
     const first = await postGraphql(api.url, '{ __typename }');
     const second = await postGraphql(api.url, '{ __typename }');

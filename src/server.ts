@@ -9,7 +9,7 @@ import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { createContext, type Context } from './context';
@@ -103,6 +103,7 @@ function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
         async willSendResponse({ operationName, response, errors }) {
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           response.http.headers.set('x-request-id', contextValue.requestId);
+          response.http.headers.set('cache-control', 'no-store');
           logger.info(
             {
               requestId: contextValue.requestId,
@@ -137,6 +138,10 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, httpSe
       ...limitOptions.plugins,
       requestLoggingPlugin(logger),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs cache control by default; its per-field hook wraps every resolver of
+      // every response, and the schema sets no cache hints for it to compute. The one header
+      // it would have sent (`no-store`: answers change with every import) is set below.
+      ApolloServerPluginCacheControlDisabled(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],
   });
