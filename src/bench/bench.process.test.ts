@@ -1,8 +1,9 @@
 /**
  * Smoke run of the benchmark at 1,000 projects, so it cannot rot: the whole pipeline
  * (generate, load, three sides, answer check, timings, profiles) on its own Neo4j
- * (port 7693, src/neo4j/local/run-bench) and ports 4100/4101. Process tier: it builds
- * dist/ and starts child processes; do not run it while `npm run bench` runs.
+ * (port 7694, src/neo4j/local/run-bench-test) and ports 4110/4111, so it leaves the bench's
+ * graph alone and can run beside `npm run bench`. Process tier: it builds dist/ and starts
+ * child processes.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +30,12 @@ describe('benchmark smoke run (1,000 projects)', () => {
       warmup: 1,
       throughputSeconds: 2,
       resultsDir,
+      // A Neo4j and ports of its own: the smoke run empties its database, and a user's loaded
+      // 100k bench graph (src/neo4j/local/run-bench) must survive `npm test`.
+      neo4jDir: fromRoot('src', 'neo4j', 'local', 'run-bench-test'),
+      neo4jPort: 7694,
+      apiPort: 4110,
+      peerPort: 4111,
     });
   }, 900_000);
 
