@@ -16,14 +16,15 @@ describe('loadConfig', () => {
     const config = loadConfig({ CI: 'true' });
 
     expect(config).toEqual({
-      http: { port: 4000, host: '127.0.0.1' },
-      neo4j: { uri: undefined, username: 'neo4j', password: 'password', database: 'neo4j', localPort: 7687 },
+      http: { port: 4000, host: '127.0.0.1', timeouts: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000 } },
+      neo4j: { uri: undefined, username: 'neo4j', password: 'password', database: 'neo4j', localPort: 7687, connectTimeoutMs: 3000 },
       logLevel: 'info',
       maxPageSize: 100,
       seedOnStart: 'if-empty',
       openPlayground: false,
       queryLimits: { maxTokens: 2000, maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxCost: 20000 },
       queryTimeoutMs: 5000,
+      schemaExposure: { introspection: true, suggestions: true },
     });
   });
 
@@ -46,18 +47,25 @@ describe('loadConfig', () => {
       QUERY_MAX_DIRECTIVES: '25',
       QUERY_MAX_COST: '50000',
       QUERY_TIMEOUT_MS: '30000',
+      NEO4J_CONNECT_TIMEOUT_MS: '1500',
+      HTTP_HEADERS_TIMEOUT_MS: '2000',
+      HTTP_REQUEST_TIMEOUT_MS: '4000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
+      GRAPHQL_INTROSPECTION: 'false',
+      GRAPHQL_SUGGESTIONS: 'false',
       CI: 'true',
     });
 
     expect(config).toEqual({
-      http: { port: 8080, host: '0.0.0.0' },
-      neo4j: { uri: 'neo4j://graph.internal:7687', username: 'reader', password: 's3cret', database: 'coop', localPort: 7700 },
+      http: { port: 8080, host: '0.0.0.0', timeouts: { headersTimeoutMs: 2000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 1000 } },
+      neo4j: { uri: 'neo4j://graph.internal:7687', username: 'reader', password: 's3cret', database: 'coop', localPort: 7700, connectTimeoutMs: 1500 },
       logLevel: 'debug',
       maxPageSize: 250,
       seedOnStart: 'never',
       openPlayground: true,
       queryLimits: { maxTokens: 5000, maxDepth: 15, maxAliases: 40, maxDirectives: 25, maxCost: 50000 },
       queryTimeoutMs: 30000,
+      schemaExposure: { introspection: false, suggestions: false },
     });
   });
 
@@ -95,6 +103,9 @@ describe('loadConfig', () => {
     ['QUERY_MAX_DIRECTIVES', '2.5'],
     ['QUERY_MAX_COST', 'lots'],
     ['QUERY_TIMEOUT_MS', '0'],
+    ['NEO4J_CONNECT_TIMEOUT_MS', '-5'],
+    ['HTTP_REQUEST_TIMEOUT_MS', 'soon'],
+    ['GRAPHQL_INTROSPECTION', 'no'],
     ['NEO4J_URI', 'localhost:7687'],
     ['NEO4J_URI', 'bolt://'],
     ['NEO4J_URI', 'bolt://host name:7687'],

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, DEFAULT_QUERY_TIMEOUT_MS, type QueryLimits } from './limits/query-limits';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from './neo4j/driver';
 
 const LOCAL_NEO4J_DEFAULT_PORT = 7687;
 
@@ -17,6 +18,18 @@ const portNumber = z.coerce
 function positiveWhole(defaultValue: number) {
   return z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(defaultValue);
 }
+
+/** Node's HTTP server timeouts: a slow or stalled client cannot hold a socket for long. */
+export interface HttpTimeouts {
+  /** Time to receive the request's headers (Node: `headersTimeout`). */
+  headersTimeoutMs: number;
+  /** Time to receive the whole request, body included (Node: `requestTimeout`). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open (Node: `keepAliveTimeout`). */
+  keepAliveTimeoutMs: number;
+}
+
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
 
 const environmentSchema = z.object({
   PORT: portNumber.default(4000),
@@ -41,12 +54,26 @@ const environmentSchema = z.object({
   QUERY_MAX_DIRECTIVES: positiveWhole(DEFAULT_QUERY_LIMITS.maxDirectives),
   QUERY_MAX_COST: positiveWhole(DEFAULT_QUERY_LIMITS.maxCost),
   QUERY_TIMEOUT_MS: positiveWhole(DEFAULT_QUERY_TIMEOUT_MS),
+  NEO4J_CONNECT_TIMEOUT_MS: positiveWhole(DEFAULT_CONNECT_TIMEOUT_MS),
+  HTTP_HEADERS_TIMEOUT_MS: positiveWhole(DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs),
+  HTTP_REQUEST_TIMEOUT_MS: positiveWhole(DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveWhole(DEFAULT_HTTP_TIMEOUTS.keepAliveTimeoutMs),
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).default('true'),
+  GRAPHQL_SUGGESTIONS: z.enum(['true', 'false']).default('true'),
   OPEN_PLAYGROUND: z.enum(['true', 'false']).optional(),
   CI: z.string().optional(),
 });
 
+/** What the schema tells clients about itself; both on by default, for the playground. */
+export interface SchemaExposure {
+  /** Introspection queries answered (the playground's docs and completion need them). */
+  introspection: boolean;
+  /** "Did you mean …?" suggestions in validation errors, which reveal field and type names. */
+  suggestions: boolean;
+}
+
 export interface Config {
-  http: { port: number; host: string };
+  http: { port: number; host: string; timeouts: HttpTimeouts };
   neo4j: {
     /** Absent when the project should start and use its own local Neo4j. */
     uri?: string;
@@ -54,6 +81,8 @@ export interface Config {
     password: string;
     database: string;
     localPort: number;
+    /** Connection and pool-acquisition timeout (3,000 ms). */
+    connectTimeoutMs: number;
   };
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   maxPageSize: number;
@@ -64,6 +93,7 @@ export interface Config {
   queryTimeoutMs: number;
   /** Whether `npm start` opens the playground in a browser once the API listens. */
   openPlayground: boolean;
+  schemaExposure: SchemaExposure;
 }
 
 /** Thrown when the environment is invalid; `problems` lists every variable at fault. */
@@ -92,13 +122,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   }
   const env = parsed.data;
   return {
-    http: { port: env.PORT, host: env.HOST },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      timeouts: {
+        headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      },
+    },
     neo4j: {
       uri: env.NEO4J_URI,
       username: env.NEO4J_USERNAME,
       password: env.NEO4J_PASSWORD,
       database: env.NEO4J_DATABASE,
       localPort: env.NEO4J_LOCAL_PORT,
+      connectTimeoutMs: env.NEO4J_CONNECT_TIMEOUT_MS,
     },
     logLevel: env.LOG_LEVEL,
     maxPageSize: env.MAX_PAGE_SIZE,
@@ -112,5 +151,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
     openPlayground: env.OPEN_PLAYGROUND ? env.OPEN_PLAYGROUND === 'true' : !env.CI && Boolean(process.stdout.isTTY),
+    schemaExposure: { introspection: env.GRAPHQL_INTROSPECTION === 'true', suggestions: env.GRAPHQL_SUGGESTIONS === 'true' },
   };
 }

@@ -16,6 +16,7 @@ export const ErrorCode = {
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST: 'BAD_REQUEST',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
@@ -26,6 +27,17 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 const knownCodes = new Set<string>(Object.values(ErrorCode));
 
 /** Base class of the errors we raise on purpose; their messages are safe to show. */
+/** Longest piece of client input an error message repeats. */
+export const MAX_ECHO_LENGTH = 80;
+
+/**
+ * Client input as an error message repeats it: cut to MAX_ECHO_LENGTH characters and marked
+ * with `…`, so a 10 KB id or cursor does not come back (and land in logs) whole.
+ */
+export function echo(input: string): string {
+  return input.length > MAX_ECHO_LENGTH ? `${input.slice(0, MAX_ECHO_LENGTH)}…` : input;
+}
+
 export abstract class CoopgraphError extends GraphQLError {
   abstract readonly code: ErrorCode;
 }
@@ -42,7 +54,7 @@ export class BadUserInputError extends CoopgraphError {
 export class NotFoundError extends CoopgraphError {
   readonly code = ErrorCode.NOT_FOUND;
   constructor(type: string, id: string) {
-    super(`No ${type} with id "${id}"`, { extensions: { code: ErrorCode.NOT_FOUND, type, id } });
+    super(`No ${type} with id "${echo(id)}"`, { extensions: { code: ErrorCode.NOT_FOUND, type, id: echo(id) } });
   }
 }
 
@@ -54,12 +66,22 @@ export class ConflictError extends CoopgraphError {
   }
 }
 
-/** Neo4j cannot be reached; retrying later may succeed. */
+/** Seconds a client is asked to wait (`Retry-After`) when the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Neo4j cannot be reached or does not answer; retrying later may succeed. The response is
+ * HTTP 503 with `Retry-After`, so monitors and load balancers that watch status codes see it.
+ */
 export class DatabaseUnavailableError extends CoopgraphError {
   readonly code = ErrorCode.DATABASE_UNAVAILABLE;
   constructor() {
     super('The graph database is unavailable; try again shortly', {
-      extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+      // Apollo turns `http` into the response status and headers and removes it from what the client sees.
+      extensions: {
+        code: ErrorCode.DATABASE_UNAVAILABLE,
+        http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+      },
     });
   }
 }
@@ -94,6 +116,16 @@ export class QueryTooComplexError extends CoopgraphError {
     super(detail ? `${head} (${detail})` : head, {
       // Apollo turns `http` into the response status and removes it from what the client sees.
       extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit, maximum, measured, http: { status: httpStatus } },
+    });
+  }
+}
+
+/** An operation type the schema has no root for (mutation, subscription): a client mistake, HTTP 400. */
+export class UnsupportedOperationError extends CoopgraphError {
+  readonly code = ErrorCode.BAD_REQUEST;
+  constructor(operationType: string) {
+    super(`This API answers queries only; ${operationType} operations are not supported`, {
+      extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
     });
   }
 }

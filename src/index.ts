@@ -27,7 +27,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const { uri, startedLocally } = await resolveNeo4j(config, (message) => logger.info(message));
-  const driver = createDriver({ uri, username: config.neo4j.username, password: config.neo4j.password });
+  const driver = createDriver({
+    uri,
+    username: config.neo4j.username,
+    password: config.neo4j.password,
+    connectTimeoutMs: config.neo4j.connectTimeoutMs,
+  });
   await driver.verifyConnectivity({ database: config.neo4j.database });
 
   const executor = new Executor(driver, config.neo4j.database);
@@ -42,6 +47,8 @@ async function main(): Promise<void> {
     logger,
     queryLimits: config.queryLimits,
     queryTimeoutMs: config.queryTimeoutMs,
+    httpTimeouts: config.http.timeouts,
+    schemaExposure: config.schemaExposure,
   });
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(config.http.port, config.http.host, resolve));

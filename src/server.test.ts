@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { GraphQLSchema } from 'graphql';
@@ -8,7 +8,7 @@ import pino from 'pino';
 import { createDriver } from './neo4j/driver';
 import { fromRoot } from './paths';
 import { createSchema } from './schema';
-import { createServer } from './server';
+import { createServer, type ServerDependencies } from './server';
 import { testConnection } from './testing/test-database';
 
 interface LogLine {
@@ -21,6 +21,8 @@ interface LogLine {
   [key: string]: unknown;
 }
 
+type GraphqlErrors = { errors: Array<{ message: string }> };
+
 interface RunningServer {
   url: string;
   logs: LogLine[];
@@ -28,10 +30,15 @@ interface RunningServer {
 }
 
 /** Builds the real server on `driver`/`database`, logging JSON lines into memory, listening on a free port. */
-async function startServer(schema: GraphQLSchema, driver: Driver, database: string): Promise<RunningServer> {
+async function startServer(
+  schema: GraphQLSchema,
+  driver: Driver,
+  database: string,
+  options: Pick<ServerDependencies, 'httpTimeouts' | 'schemaExposure'> = {},
+): Promise<RunningServer> {
   const logs: LogLine[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
-  const server = createServer({ schema, driver, database, maxPageSize: 100, logger });
+  const server = createServer({ schema, driver, database, maxPageSize: 100, logger, ...options });
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
@@ -98,6 +105,134 @@ describe('health endpoints', () => {
     } finally {
       await down.stop();
       await unreachable.close();
+    }
+  });
+});
+
+describe('with the database down', () => {
+  it('answers a query with DATABASE_UNAVAILABLE, HTTP 503 and Retry-After within the connect timeout', async () => {
+    const { username, password } = testConnection();
+    const unreachable = createDriver({ uri: 'bolt://127.0.0.1:1', username, password, connectTimeoutMs: 1_000 });
+    const down = await startServer(schema, unreachable, 'neo4j');
+    try {
+      const started = Date.now();
+      const response = await postGraphql(down.url, '{ programmes { totalCount } }');
+      const elapsed = Date.now() - started;
+      const body = (await response.json()) as { errors: Array<{ extensions: unknown }> };
+
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+      // Connection refused fails at once; the bound is the 1 s connect timeout plus slack.
+      expect(elapsed).toBeLessThan(5_000);
+    } finally {
+      await down.stop();
+      await unreachable.close();
+    }
+  });
+});
+
+describe('requests the API cannot answer', () => {
+  it.each(['mutation', 'subscription'])('refuses a %s with BAD_REQUEST and HTTP 400, naming what it answers', async (type) => {
+    const response = await postGraphql(api.url, `${type} { projects { totalCount } }`);
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: `This API answers queries only; ${type} operations are not supported`, extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('repeats at most 80 characters of an id or filter value it could not find', async () => {
+    const long = 'x'.repeat(10_000);
+    const notFound = (await (await postGraphql(api.url, `{ project(id: "${long}") { id } }`)).json()) as {
+      errors: Array<{ message: string; extensions: { code: string; id: string } }>;
+    };
+    expect(notFound.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(notFound.errors[0].message).toBe(`No Project with id "${'x'.repeat(80)}…"`);
+    expect(notFound.errors[0].extensions.id).toBe(`${'x'.repeat(80)}…`);
+
+    const filter = (await (await postGraphql(api.url, `{ projects(filter: { programmeId: "${long}" }) { totalCount } }`)).json()) as GraphqlErrors;
+    expect(filter.errors[0].message).toBe(`Filter "programmeId" refers to "${'x'.repeat(80)}…", which does not exist`);
+  });
+});
+
+describe('bodies and paths the server cannot read: always a JSON error with a code, never HTML or a stack', () => {
+  const post = (body: string, headers: Record<string, string>) =>
+    fetch(`${api.url}/graphql`, { method: 'POST', headers: { accept: 'application/json', ...headers }, body, signal: AbortSignal.timeout(20_000) });
+  const json = { 'content-type': 'application/json' };
+
+  it.each([
+    ['malformed JSON', () => post('{"query": ', json), 400, 'BAD_REQUEST'],
+    ['a JSON null', () => post('null', json), 400, 'BAD_REQUEST'],
+    ['a JSON string', () => post('"{ __typename }"', json), 400, 'BAD_REQUEST'],
+    ['a bogus gzip body', () => post('this is not gzip', { ...json, 'content-encoding': 'gzip' }), 400, 'BAD_REQUEST'],
+    ['an unsupported charset', () => post('{"query":"{ __typename }"}', { 'content-type': 'application/json; charset=latin9' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['an unknown content encoding', () => post('{"query":"{ __typename }"}', { ...json, 'content-encoding': 'snappy' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a body over 1 MiB', () => post(JSON.stringify({ query: '{ __typename }', padding: 'a'.repeat(1_100_000) }), json), 413, 'QUERY_TOO_COMPLEX'],
+    ['a path nothing is served at', () => fetch(`${api.url}/no/such/page`, { signal: AbortSignal.timeout(20_000) }), 404, 'NOT_FOUND'],
+  ])('%s', async (_case, send, status, code) => {
+    const response = await send();
+    const text = await response.text();
+
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = JSON.parse(text) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions.code).toBe(code);
+    // Nothing from a stack trace or the file system, and no library's own wording.
+    expect(text).not.toMatch(/\bat \w+ \(|node:internal|\/work\/|node_modules|incorrect header check|<html/i);
+  });
+});
+
+describe('schema exposure switches', () => {
+  it('answers introspection and suggests field names by default', async () => {
+    const introspection = await postGraphql(api.url, '{ __schema { queryType { name } } }');
+    expect(await introspection.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+
+    const typo = (await (await postGraphql(api.url, '{ programmes { totalCont } }')).json()) as GraphqlErrors;
+    expect(typo.errors[0].message).toMatch(/Did you mean "totalCount"\?/);
+  });
+
+  it('refuses introspection and drops suggestions when both are switched off', async () => {
+    const closed = await startServer(schema, driver, testConnection().database, { schemaExposure: { introspection: false, suggestions: false } });
+    try {
+      const introspection = (await (await postGraphql(closed.url, '{ __schema { queryType { name } } }')).json()) as GraphqlErrors;
+      expect(introspection.errors[0].message).toMatch(/introspection is not allowed/i);
+
+      const typo = (await (await postGraphql(closed.url, '{ programmes { totalCont } }')).json()) as GraphqlErrors;
+      expect(typo.errors[0].message).toContain('totalCont');
+      expect(typo.errors[0].message).not.toMatch(/Did you mean/);
+    } finally {
+      await closed.stop();
+    }
+  });
+});
+
+describe('HTTP server timeouts', () => {
+  it('closes a connection whose request never completes (a Content-Length it does not fill)', async () => {
+    const slow = await startServer(schema, driver, testConnection().database, {
+      httpTimeouts: { headersTimeoutMs: 500, requestTimeoutMs: 1_000, keepAliveTimeoutMs: 500 },
+    });
+    try {
+      const { port } = new URL(slow.url);
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => {
+          socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":');
+        });
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk.toString()));
+        socket.on('close', () => resolve(received));
+        socket.on('error', reject);
+        setTimeout(() => reject(new Error('the server kept the socket open')), 15_000).unref();
+      });
+
+      // Node answers 408 Request Timeout and closes; the bound is requestTimeout plus its 1 s check interval.
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.stop();
     }
   });
 });

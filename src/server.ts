@@ -12,8 +12,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts, type SchemaExposure } from './config';
 import { createContext, type Context } from './context';
-import { ErrorCode, formatError, isUnexpectedError, QueryTooComplexError } from './errors';
+import { echo, ErrorCode, formatError, isUnexpectedError, QueryTooComplexError } from './errors';
 import { DEFAULT_QUERY_LIMITS, queryLimitOptions, type QueryLimits } from './limits/query-limits';
 import type { Logger } from './logger';
 import { Executor } from './neo4j/executor';
@@ -43,6 +44,10 @@ export interface ServerDependencies {
   queryLimits?: QueryLimits;
   /** Transaction timeout of each request's statements; 5,000 ms when absent. */
   queryTimeoutMs?: number;
+  /** Node's HTTP server timeouts; DEFAULT_HTTP_TIMEOUTS when absent. */
+  httpTimeouts?: HttpTimeouts;
+  /** Introspection and suggestions; both on when absent. */
+  schemaExposure?: SchemaExposure;
 }
 
 // A query under the token limit is a few kilobytes; the cap only has to stop bodies that are not queries.
@@ -50,7 +55,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The error express.json raises for a body it refuses (see the body-parser README). */
 interface BodyParserError {
-  type: string;
+  /** e.g. `entity.parse.failed`; absent on errors passed through from zlib (a bogus gzip body). */
+  type?: string;
   status: number;
   limit?: number;
   /** The declared Content-Length; absent for a chunked body, where `received` says how far reading got. */
@@ -58,32 +64,56 @@ interface BodyParserError {
   received?: number;
 }
 
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number';
+function isClientError(error: unknown): error is BodyParserError {
+  const status = (error as BodyParserError | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+type ErrorBody = { message: string; extensions: Record<string, unknown> };
+
 /**
- * Answers a body express.json refused with a GraphQL-shaped JSON error instead of express's HTML
- * page: QUERY_TOO_COMPLEX (limit `bodyBytes`) when it is too large, BAD_REQUEST when it is not JSON.
+ * Answers a request express or the body parser refused with a GraphQL-shaped JSON error instead
+ * of express's HTML page (which carried a stack trace with file paths): QUERY_TOO_COMPLEX (limit
+ * `bodyBytes`, 413) for a body too large, UNSUPPORTED_MEDIA_TYPE (415) for a charset or
+ * content encoding it cannot decode, BAD_REQUEST for any other unreadable body, and
+ * INTERNAL_SERVER_ERROR (500, logged) for anything else. No library message reaches the client.
  */
-function bodyErrorHandler(logger: Logger): express.ErrorRequestHandler {
+function jsonErrorHandler(logger: Logger): express.ErrorRequestHandler {
   return (error, _request, response, next) => {
-    // A 5xx from the body parser is our fault, not the client's: leave it to express (and the logs).
-    if (!isBodyParserError(error) || error.status >= 500) {
+    if (response.headersSent) {
       next(error);
       return;
     }
-    let body: { message: string; extensions: Record<string, unknown> };
-    if (error.type === 'entity.too.large') {
-      const measured = error.length ?? error.received ?? null;
-      const refused = new QueryTooComplexError('bodyBytes', error.limit ?? MAX_BODY_BYTES, measured, error.length === undefined ? 'reading stopped there' : undefined);
-      const { http: _http, ...extensions } = refused.extensions;
-      body = { message: refused.message, extensions };
+    let status: number;
+    let body: ErrorBody;
+    if (isClientError(error)) {
+      status = error.status;
+      if (error.type === 'entity.too.large') {
+        const measured = error.length ?? error.received ?? null;
+        const refused = new QueryTooComplexError('bodyBytes', error.limit ?? MAX_BODY_BYTES, measured, error.length === undefined ? 'reading stopped there' : undefined);
+        const { http: _http, ...extensions } = refused.extensions;
+        body = { message: refused.message, extensions };
+      } else if (status === 415) {
+        body = { message: `The request body's ${error.type === 'charset.unsupported' ? 'charset' : 'content encoding'} is not supported; send UTF-8 JSON, plain or gzip/deflate`, extensions: { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE } };
+      } else {
+        body = { message: `The request body could not be read as JSON (${error.type ?? 'body could not be decoded'})`, extensions: { code: ErrorCode.BAD_REQUEST } };
+      }
+      logger.warn({ status, type: error.type, length: error.length }, 'request body refused');
     } else {
-      body = { message: `The request body could not be read as JSON (${error.type})`, extensions: { code: ErrorCode.BAD_REQUEST } };
+      status = 500;
+      body = { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      logger.error({ err: error }, 'unexpected error outside GraphQL');
     }
-    logger.warn({ status: error.status, type: error.type, length: error.length }, 'request body refused');
-    response.status(error.status).json({ errors: [body] });
+    response.status(status).json({ errors: [body] });
+  };
+}
+
+/** Any path the server does not serve: a JSON 404 pointing at the API. */
+function notFoundHandler(): express.RequestHandler {
+  return (request, response) => {
+    response.status(404).json({
+      errors: [{ message: `Nothing is served at ${echo(request.path)}; the GraphQL API is at ${GRAPHQL_PATH}`, extensions: { code: ErrorCode.NOT_FOUND } }],
+    });
   };
 }
 
@@ -121,7 +151,13 @@ function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
 }
 
 /** Builds the Apollo server (not started) for the schema, refusing requests over `limits`. */
-export function createApolloServer(schema: GraphQLSchema, logger: Logger, httpServer?: http.Server, limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
+export function createApolloServer(
+  schema: GraphQLSchema,
+  logger: Logger,
+  httpServer?: http.Server,
+  limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+  exposure: SchemaExposure = { introspection: true, suggestions: true },
+) {
   const limitOptions = queryLimitOptions(limits);
   return new ApolloServer<Context>({
     schema,
@@ -132,8 +168,10 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, httpSe
     // index.ts owns SIGTERM/SIGINT (drain, close the driver, stop a local Neo4j). Apollo's own
     // handlers would race it: a second concurrent stop() never returns, so shutdown would hang.
     stopOnTerminationSignals: false,
-    // Introspection stays on: analysts explore the schema in the playground.
-    introspection: true,
+    // On by default: analysts explore the schema in the playground. GRAPHQL_INTROSPECTION=false
+    // and GRAPHQL_SUGGESTIONS=false hide the schema from a public deployment's clients.
+    introspection: exposure.introspection,
+    hideSchemaDetailsFromClientErrors: !exposure.suggestions,
     plugins: [
       ...limitOptions.plugins,
       requestLoggingPlugin(logger),
@@ -152,8 +190,19 @@ export function createServer(dependencies: ServerDependencies) {
   const { schema, driver, database, maxPageSize, logger, queryTimeoutMs } = dependencies;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
-  const apollo = createApolloServer(schema, logger, httpServer, dependencies.queryLimits);
+  // A client that sends its headers or body slowly (or a Content-Length it never fills) is cut off
+  // with 408. Node checks those two timeouts on an interval (30 s by default): check every second.
+  const timeouts = dependencies.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS;
+  const httpServer = http.createServer(
+    {
+      headersTimeout: timeouts.headersTimeoutMs,
+      requestTimeout: timeouts.requestTimeoutMs,
+      keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+      connectionsCheckingInterval: 1_000,
+    },
+    app,
+  );
+  const apollo = createApolloServer(schema, logger, httpServer, dependencies.queryLimits, dependencies.schemaExposure);
 
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
@@ -192,8 +241,10 @@ export function createServer(dependencies: ServerDependencies) {
             return createContext({ driver, database, maxPageSize, queryTimeoutMs }, requestId);
           },
         }),
-        bodyErrorHandler(logger),
       );
+      // Registered last, so they see every route above (the playground and health endpoints too).
+      app.use(notFoundHandler());
+      app.use(jsonErrorHandler(logger));
     },
     /** Stops taking requests, lets those in flight finish, then stops Apollo. */
     async stop(): Promise<void> {

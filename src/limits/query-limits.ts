@@ -5,6 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { operationTypePlugin } from './operation-type';
 import { GraphQLError, parse, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { QueryTooComplexError, type QueryLimitName } from '../errors';
 import { estimateQueryCost } from './query-cost';
@@ -118,6 +119,6 @@ export function queryLimitOptions(limits: QueryLimits = DEFAULT_QUERY_LIMITS): {
   return {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: armorValidationRules(limits),
-    plugins: [limitErrorsPlugin(limits)],
+    plugins: [limitErrorsPlugin(limits), operationTypePlugin()],
   };
 }

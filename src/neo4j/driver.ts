@@ -9,7 +9,15 @@ export interface DriverSettings {
   uri: string;
   username: string;
   password: string;
+  /**
+   * How long opening a connection, and waiting for one from a full pool, may take before
+   * the request fails (DATABASE_UNAVAILABLE): NEO4J_CONNECT_TIMEOUT_MS, 3,000 ms by default.
+   * The driver's own defaults (30 s and 60 s) keep a client waiting through an outage.
+   */
+  connectTimeoutMs?: number;
 }
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
 
 /** Creates the process-wide driver; callers own it and must `close()` it on shutdown. */
 export function createDriver(settings: DriverSettings): Driver {
@@ -20,7 +28,8 @@ export function createDriver(settings: DriverSettings): Driver {
     // mapping layer simple and the JSON output natural.
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 30_000,
+    connectionTimeout: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    connectionAcquisitionTimeout: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     userAgent: 'coopgraph',
   });
 }

@@ -2,7 +2,10 @@ import { Neo4jError } from 'neo4j-driver';
 import { createContext } from '../context';
 import { ConflictError, DatabaseUnavailableError, QueryTimeoutError } from '../errors';
 import { useTestHelper } from '../testing/test-helper';
-import { Executor, mapDriverError } from './executor';
+import net from 'node:net';
+import { createDriver } from './driver';
+import { CLIENT_DEADLINE_GRACE_MS, Executor, mapDriverError } from './executor';
+import { testConnection } from '../testing/test-database';
 
 const helper = useTestHelper();
 
@@ -53,6 +56,61 @@ describe('Executor transaction timeout', () => {
   });
 });
 
+/**
+ * A TCP relay to the test Neo4j that can stop relaying: the sockets stay open and nothing
+ * comes back, as when the Neo4j process is stopped (SIGSTOP) or the network drops packets.
+ */
+async function freezableRelay(target: URL) {
+  let frozen = false;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    sockets.add(client).add(upstream);
+    client.on('data', (chunk) => void (frozen || upstream.write(chunk)));
+    upstream.on('data', (chunk) => void (frozen || client.write(chunk)));
+    for (const [a, b] of [[client, upstream], [upstream, client]]) {
+      a.on('error', () => b.destroy());
+      a.on('close', () => b.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    uri: `bolt://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    freeze: () => void (frozen = true),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe('Executor with a database that stops answering', () => {
+  it('fails a read with DatabaseUnavailableError shortly after its timeout, and later reads fail as fast', async () => {
+    const { uri, username, password } = testConnection();
+    const relay = await freezableRelay(new URL(uri));
+    const driver = createDriver({ uri: relay.uri, username, password, connectTimeoutMs: 1_000 });
+    try {
+      const executor = new Executor(driver, helper.database, { timeoutMs: 500 });
+      expect(await executor.read('RETURN 1 AS one')).toEqual([{ one: 1 }]);
+      relay.freeze();
+
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const started = Date.now();
+        const error = await failureOf(executor.read('RETURN 1 AS one'));
+        const elapsed = Date.now() - started;
+
+        expect(error).toBeInstanceOf(DatabaseUnavailableError);
+        // The deadline is the 500 ms timeout plus the grace Neo4j's own timer would need;
+        // a new connection cannot get past the frozen handshake within the 1 s connect timeout.
+        expect(elapsed).toBeLessThan(500 + CLIENT_DEADLINE_GRACE_MS + 2_000);
+      }
+    } finally {
+      await relay.close();
+      await driver.close();
+    }
+  });
+});
+
 describe('mapDriverError', () => {
   const driverError = (code: string) => new Neo4jError('message from Neo4j', code, 'gqlStatus', 'description');
 
@@ -71,5 +129,11 @@ describe('mapDriverError', () => {
     expect(mapDriverError(driverError('Neo.ClientError.Schema.ConstraintValidationFailed'))).toBeInstanceOf(ConflictError);
     const other = driverError('Neo.ClientError.Statement.SyntaxError');
     expect(mapDriverError(other)).toBe(other);
+  });
+
+  it("maps the pool's acquisition timeout (every connection busy: Neo4j is not answering) to DatabaseUnavailableError", () => {
+    const exhausted = new Neo4jError('Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50, Idle conn count = 0.', 'N/A', 'gqlStatus', 'description');
+
+    expect(mapDriverError(exhausted)).toBeInstanceOf(DatabaseUnavailableError);
   });
 });

@@ -20,6 +20,14 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.
 // Neo4j 5 reports a client-set timeout as `...TransactionTimedOutClientConfiguration` and the server's
 // own `db.transaction.timeout` as `...TransactionTimedOut`; both mean the statement ran too long.
 const TIMED_OUT_CODE_PREFIX = 'Neo.ClientError.Transaction.TransactionTimedOut';
+// The driver's pool raises this (code 'N/A') when no connection frees up within connectionAcquisitionTimeout.
+const POOL_EXHAUSTED_MESSAGE = 'Connection acquisition timed out';
+/**
+ * Neo4j enforces the transaction timeout itself, checking on a timer (2 s by default). A
+ * hung server (stopped process, full GC, network black hole) enforces nothing, so a read
+ * also has a client-side deadline this much later than its timeout.
+ */
+export const CLIENT_DEADLINE_GRACE_MS = 3_000;
 
 export interface ExecutorOptions {
   /**
@@ -59,7 +67,9 @@ export class Executor {
   async read(cypher: string, parameters: Parameters = {}): Promise<Row[]> {
     return this.withSession(neo4j.session.READ, async (session) => {
       this.statements += 1;
-      return plainRows(await session.run(cypher, parameters, this.transactionConfig));
+      const answer = session.run(cypher, parameters, this.transactionConfig);
+      if (this.options.timeoutMs === undefined) return plainRows(await answer);
+      return plainRows(await withDeadline(answer, this.options.timeoutMs + CLIENT_DEADLINE_GRACE_MS));
     });
   }
 
@@ -93,13 +103,32 @@ export class Executor {
   ): Promise<T> {
     // Naming the database saves the driver a home-database round trip on every session.
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+    let hung = false;
     try {
       return await work(session);
     } catch (error) {
-      throw mapDriverError(error, this.options.timeoutMs);
+      hung = error instanceof NoAnswerError;
+      throw hung ? new DatabaseUnavailableError() : mapDriverError(error, this.options.timeoutMs);
     } finally {
-      await session.close();
+      // Closing waits for the server; a hung one would hold the request again, so let it go.
+      if (hung) void session.close().catch(() => undefined);
+      else await session.close();
     }
+  }
+}
+
+/** The database sent nothing back before a read's client-side deadline. */
+class NoAnswerError extends Error {}
+
+async function withDeadline<T>(work: PromiseLike<T>, milliseconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswerError(`no answer from Neo4j within ${milliseconds} ms`)), milliseconds);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -111,6 +140,8 @@ function plainRows(result: QueryResult): Row[] {
 export function mapDriverError(error: unknown, timeoutMs?: number): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (UNAVAILABLE_CODES.has(error.code)) return new DatabaseUnavailableError();
+  // Every pooled connection is busy past the acquisition timeout: Neo4j is not answering.
+  if (error.message.startsWith(POOL_EXHAUSTED_MESSAGE)) return new DatabaseUnavailableError();
   if (error.code.startsWith(TIMED_OUT_CODE_PREFIX)) return new QueryTimeoutError(timeoutMs);
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new ConflictError(error.message);
   return error;

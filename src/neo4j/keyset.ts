@@ -3,7 +3,7 @@
  * and the stored sort key of the last row seen, so the next page starts with one index
  * comparison (`key > $after`) instead of skipping every row before it.
  */
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, echo } from '../errors';
 
 /** Where a page starts: after the row whose sort key is `key`, in the order named `order`. */
 export interface KeysetPosition {
@@ -24,7 +24,6 @@ export function encodeCursor(position: KeysetPosition): string {
  * cursor across sorts: the key it holds means nothing in another order).
  */
 export function decodeCursor(cursor: string, order: string, argument = 'after'): string {
-  const shown = cursor.length > 80 ? `${cursor.slice(0, 80)}…` : cursor;
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -39,7 +38,7 @@ export function decodeCursor(cursor: string, order: string, argument = 'after'):
     typeof parsed[2] !== 'string' ||
     encodeCursor({ order: parsed[1], key: parsed[2] }) !== cursor
   ) {
-    throw new BadUserInputError(`Argument "${argument}" is not a valid cursor: "${shown}"`, argument);
+    throw new BadUserInputError(`Argument "${argument}" is not a valid cursor: "${echo(cursor)}"`, argument);
   }
   if (parsed[1] !== order) {
     throw new BadUserInputError(

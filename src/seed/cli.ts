@@ -133,7 +133,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const config = loadConfig();
     // Without NEO4J_URI the project's own local Neo4j is started (or reused) and left running.
     const { uri } = await resolveNeo4j(config, print);
-    const driver = createDriver({ uri, username: config.neo4j.username, password: config.neo4j.password });
+    const driver = createDriver({ uri, username: config.neo4j.username, password: config.neo4j.password, connectTimeoutMs: config.neo4j.connectTimeoutMs });
     try {
       const executor = new Executor(driver, config.neo4j.database);
       // Uniqueness constraints first: they make every MERGE an index lookup.

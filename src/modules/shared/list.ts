@@ -3,7 +3,7 @@
  * single row into a Page with keyset cursors, or into an error naming the unknown filter id.
  */
 import { int } from 'neo4j-driver';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError, echo } from '../../errors';
 import type { Executor } from '../../neo4j/executor';
 import { decodeCursor, encodeCursor } from '../../neo4j/keyset';
 import { buildListStatement, luceneQuery, type ListSpec } from '../../neo4j/list-statement';
@@ -60,7 +60,7 @@ export async function runList<SortField extends string, T>(
   if (unknown.length > 0) {
     const argument = unknown[0];
     throw new BadUserInputError(
-      `Filter "${argument}" refers to "${String(query.filters[argument])}", which does not exist`,
+      `Filter "${argument}" refers to "${echo(String(query.filters[argument]))}", which does not exist`,
       `filter.${argument}`,
     );
   }
