@@ -17,7 +17,7 @@ describe('loadConfig', () => {
 
     expect(config).toEqual({
       http: { port: 4000, host: '127.0.0.1', timeouts: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000 } },
-      neo4j: { uri: undefined, username: 'neo4j', password: 'password', database: 'neo4j', localPort: 7687, connectTimeoutMs: 3000 },
+      neo4j: { uri: undefined, username: 'neo4j', password: 'password', database: 'neo4j', localPort: 7687, connectTimeoutMs: 3000, startupWaitMs: 60000 },
       logLevel: 'info',
       maxPageSize: 100,
       seedOnStart: 'if-empty',
@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       queryLimits: { maxTokens: 2000, maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxCost: 20000 },
       queryTimeoutMs: 5000,
       schemaExposure: { introspection: true, suggestions: true },
+      shutdownGraceMs: 30000,
     });
   });
 
@@ -48,17 +49,19 @@ describe('loadConfig', () => {
       QUERY_MAX_COST: '50000',
       QUERY_TIMEOUT_MS: '30000',
       NEO4J_CONNECT_TIMEOUT_MS: '1500',
+      NEO4J_STARTUP_WAIT_MS: '120000',
       HTTP_HEADERS_TIMEOUT_MS: '2000',
       HTTP_REQUEST_TIMEOUT_MS: '4000',
       HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
       GRAPHQL_INTROSPECTION: 'false',
       GRAPHQL_SUGGESTIONS: 'false',
+      SHUTDOWN_GRACE_MS: '5000',
       CI: 'true',
     });
 
     expect(config).toEqual({
       http: { port: 8080, host: '0.0.0.0', timeouts: { headersTimeoutMs: 2000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 1000 } },
-      neo4j: { uri: 'neo4j://graph.internal:7687', username: 'reader', password: 's3cret', database: 'coop', localPort: 7700, connectTimeoutMs: 1500 },
+      neo4j: { uri: 'neo4j://graph.internal:7687', username: 'reader', password: 's3cret', database: 'coop', localPort: 7700, connectTimeoutMs: 1500, startupWaitMs: 120000 },
       logLevel: 'debug',
       maxPageSize: 250,
       seedOnStart: 'never',
@@ -66,6 +69,7 @@ describe('loadConfig', () => {
       queryLimits: { maxTokens: 5000, maxDepth: 15, maxAliases: 40, maxDirectives: 25, maxCost: 50000 },
       queryTimeoutMs: 30000,
       schemaExposure: { introspection: false, suggestions: false },
+      shutdownGraceMs: 5000,
     });
   });
 

@@ -55,6 +55,8 @@ const environmentSchema = z.object({
   QUERY_MAX_COST: positiveWhole(DEFAULT_QUERY_LIMITS.maxCost),
   QUERY_TIMEOUT_MS: positiveWhole(DEFAULT_QUERY_TIMEOUT_MS),
   NEO4J_CONNECT_TIMEOUT_MS: positiveWhole(DEFAULT_CONNECT_TIMEOUT_MS),
+  NEO4J_STARTUP_WAIT_MS: positiveWhole(60_000),
+  SHUTDOWN_GRACE_MS: positiveWhole(30_000),
   HTTP_HEADERS_TIMEOUT_MS: positiveWhole(DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs),
   HTTP_REQUEST_TIMEOUT_MS: positiveWhole(DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveWhole(DEFAULT_HTTP_TIMEOUTS.keepAliveTimeoutMs),
@@ -83,6 +85,8 @@ export interface Config {
     localPort: number;
     /** Connection and pool-acquisition timeout (3,000 ms). */
     connectTimeoutMs: number;
+    /** How long start-up keeps retrying an unreachable Neo4j before it exits (60,000 ms). */
+    startupWaitMs: number;
   };
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   maxPageSize: number;
@@ -94,6 +98,8 @@ export interface Config {
   /** Whether `npm start` opens the playground in a browser once the API listens. */
   openPlayground: boolean;
   schemaExposure: SchemaExposure;
+  /** How long SIGTERM/SIGINT wait for responses in flight before cutting them (30,000 ms). */
+  shutdownGraceMs: number;
 }
 
 /** Thrown when the environment is invalid; `problems` lists every variable at fault. */
@@ -138,6 +144,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       database: env.NEO4J_DATABASE,
       localPort: env.NEO4J_LOCAL_PORT,
       connectTimeoutMs: env.NEO4J_CONNECT_TIMEOUT_MS,
+      startupWaitMs: env.NEO4J_STARTUP_WAIT_MS,
     },
     logLevel: env.LOG_LEVEL,
     maxPageSize: env.MAX_PAGE_SIZE,
@@ -152,5 +159,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
     openPlayground: env.OPEN_PLAYGROUND ? env.OPEN_PLAYGROUND === 'true' : !env.CI && Boolean(process.stdout.isTTY),
     schemaExposure: { introspection: env.GRAPHQL_INTROSPECTION === 'true', suggestions: env.GRAPHQL_SUGGESTIONS === 'true' },
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   };
 }

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { fromRoot } from './paths';
+import { processExists } from './testing/processes';
 import { testConnection } from './testing/test-database';
 
 // The real entry point in a child process, as `npm start` runs it but without the build step:
@@ -93,6 +97,18 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The NEO4J_* variables that point the API at the test database. */
+function testDatabaseEnvironment(): Record<string, string> {
+  const connection = testConnection();
+  return {
+    NEO4J_URI: connection.uri,
+    NEO4J_USERNAME: connection.username,
+    NEO4J_PASSWORD: connection.password,
+    NEO4J_DATABASE: connection.database,
+  };
+}
+
+
 /** True once connecting to the port is refused. */
 function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -137,11 +153,18 @@ async function openRequest(port: number, query: string) {
     request.once('continue', resolve);
     request.once('error', reject);
   });
+  // Settled from the start, so a request cut before anyone awaits it is not an unhandled rejection.
+  const outcome = response.then(
+    () => 'answered',
+    (error: Error) => `failed: ${error.message}`,
+  );
   return {
     finish() {
       request.end(body);
       return response;
     },
+    /** How the request ended (answered, or the error that ended it), without sending the body. */
+    outcome: () => outcome,
   };
 }
 
@@ -157,13 +180,9 @@ describe('the entry point, run as a process', () => {
   });
 
   it('drains the request in flight on SIGTERM, refuses new ones, closes and exits 0', async () => {
-    const connection = testConnection();
     const port = await freePort();
     api = launch({
-      NEO4J_URI: connection.uri,
-      NEO4J_USERNAME: connection.username,
-      NEO4J_PASSWORD: connection.password,
-      NEO4J_DATABASE: connection.database,
+      ...testDatabaseEnvironment(),
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_ON_START: 'never',
@@ -200,6 +219,113 @@ describe('the entry point, run as a process', () => {
     expect(requestLine).toBeGreaterThan(messages.findIndex((message) => message.startsWith('shutting down')));
     expect(messages.indexOf('stopped')).toBeGreaterThan(requestLine);
     expect(api.stderr()).toBe('');
+  });
+
+  it('listens at once while Neo4j is down: /health green, /ready and GraphQL say why (503), then serves once Neo4j appears', async () => {
+    const connection = testConnection();
+    const [port, neo4jPort] = [await freePort(), await freePort()];
+    api = launch({
+      ...testDatabaseEnvironment(),
+      NEO4J_URI: `bolt://127.0.0.1:${neo4jPort}`,
+      NEO4J_CONNECT_TIMEOUT_MS: '1000',
+      PORT: String(port),
+      SEED_ON_START: 'never',
+      OPEN_PLAYGROUND: 'false',
+    });
+    await api.logged((line) => line.msg === 'Neo4j does not answer yet; retrying');
+
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'not ready', reason: expect.stringMatching(new RegExp(`^starting: Neo4j at bolt://127.0.0.1:${neo4jPort} does not answer`)) });
+    const early = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(early.status).toBe(503);
+    expect(early.headers.get('retry-after')).toBe('5');
+    expect(((await early.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+
+    // Neo4j "comes up" on that port: a relay to the test database.
+    const target = new URL(connection.uri);
+    const relay = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port), target.hostname);
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(neo4jPort, '127.0.0.1', resolve));
+    try {
+      await api.logged((line) => line.msg.startsWith('coopgraph API ready'), 30_000);
+      expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+      const served = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ programmes { totalCount } }"}' });
+      expect(served.status).toBe(200);
+    } finally {
+      api.child.kill('SIGKILL');
+      await api.exited;
+      await new Promise((resolve) => relay.close(resolve));
+    }
+  });
+
+  it('gives up waiting for Neo4j after NEO4J_STARTUP_WAIT_MS with a clear message and exit code 3', async () => {
+    const [port, neo4jPort] = [await freePort(), await freePort()];
+    api = launch({
+      NEO4J_URI: `bolt://127.0.0.1:${neo4jPort}`,
+      NEO4J_CONNECT_TIMEOUT_MS: '500',
+      NEO4J_STARTUP_WAIT_MS: '2000',
+      PORT: String(port),
+      SEED_ON_START: 'never',
+      OPEN_PLAYGROUND: 'false',
+    });
+
+    expect(await within(api.exited, STARTUP_TIMEOUT_MS, 'exit after the start-up wait')).toBe(3);
+    expect(api.stderr()).toMatch(new RegExp(`coopgraph failed to start: Neo4j at bolt://127.0.0.1:${neo4jPort} did not answer within \\d+ s \\(\\d+ attempts; last: `));
+  });
+
+  it('leaves no Neo4j behind when the API that started it is killed with SIGKILL', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coopgraph-owned-neo4j-'));
+    try {
+      api = launch({
+        NEO4J_LOCAL_DIR: dir,
+        NEO4J_LOCAL_PORT: String(await freePort()),
+        PORT: String(await freePort()),
+        SEED_ON_START: 'never',
+        OPEN_PLAYGROUND: 'false',
+      });
+      await api.logged((line) => line.msg.startsWith('coopgraph API ready'));
+      const jvm = Number(fs.readFileSync(path.join(dir, 'neo4j.pid'), 'utf8'));
+      expect(processExists(jvm)).toBe(true);
+
+      api.child.kill('SIGKILL');
+      await api.exited;
+
+      // The launcher checks its owner every second, then closes the store and exits.
+      const deadline = Date.now() + 30_000;
+      while (processExists(jvm) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(processExists(jvm)).toBe(false);
+      expect(fs.readFileSync(path.join(dir, 'neo4j.log'), 'utf8')).toContain('stopped cleanly');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('cuts a request still in flight after SHUTDOWN_GRACE_MS, logs how many it cut and exits 4', async () => {
+    const port = await freePort();
+    api = launch({
+      ...testDatabaseEnvironment(),
+      PORT: String(port),
+      SEED_ON_START: 'never',
+      OPEN_PLAYGROUND: 'false',
+      SHUTDOWN_GRACE_MS: '1000',
+    });
+    await api.logged((line) => line.msg.startsWith('coopgraph API ready'));
+    // Its body is never sent, so the request can only end by being cut.
+    const stuck = await openRequest(port, '{ __typename }');
+    const started = Date.now();
+    api.child.kill('SIGTERM');
+
+    expect(await within(api.exited, 15_000, 'exit after the grace period')).toBe(4);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(await stuck.outcome()).toMatch(/^failed: /);
+    expect(api.logs.find((line) => line.msg.startsWith('shutdown grace period over'))).toMatchObject({ cut: 1, graceMs: 1000 });
+    expect(api.logs.find((line) => line.msg === 'stopped')).toMatchObject({ cut: 1 });
   });
 
   it('exits 1 on a bad configuration, listing every bad variable on stderr', async () => {

@@ -42,7 +42,13 @@ async function startServer(
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, logs, stop: () => server.stop() };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    logs,
+    stop: async () => {
+      await server.stop();
+    },
+  };
 }
 
 function postGraphql(url: string, query: string, headers: Record<string, string> = {}) {

@@ -8,20 +8,23 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts, type SchemaExposure } from './config';
 import { createContext, type Context } from './context';
-import { echo, ErrorCode, formatError, isUnexpectedError, QueryTooComplexError } from './errors';
+import { echo, ErrorCode, formatError, isUnexpectedError, QueryTooComplexError, RETRY_AFTER_SECONDS } from './errors';
 import { DEFAULT_QUERY_LIMITS, queryLimitOptions, type QueryLimits } from './limits/query-limits';
 import type { Logger } from './logger';
 import { Executor } from './neo4j/executor';
 import { missingMigrations } from './neo4j/migrations';
 import { playgroundRouter } from './playground/playground';
+import type { StartupGate } from './startup';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/** How long a shutdown waits for responses in flight (SHUTDOWN_GRACE_MS). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 30_000;
 
 // The driver retries failed reads for up to 30 s; a load balancer's probe gives up far sooner.
 const READINESS_TIMEOUT_MS = 3_000;
@@ -48,6 +51,8 @@ export interface ServerDependencies {
   httpTimeouts?: HttpTimeouts;
   /** Introspection and suggestions; both on when absent. */
   schemaExposure?: SchemaExposure;
+  /** Closed while start-up waits for Neo4j, migrates and seeds; absent means ready at once. */
+  startup?: StartupGate;
 }
 
 // A query under the token limit is a few kilobytes; the cap only has to stop bodies that are not queries.
@@ -154,7 +159,6 @@ function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
 export function createApolloServer(
   schema: GraphQLSchema,
   logger: Logger,
-  httpServer?: http.Server,
   limits: QueryLimits = DEFAULT_QUERY_LIMITS,
   exposure: SchemaExposure = { introspection: true, suggestions: true },
 ) {
@@ -180,7 +184,6 @@ export function createApolloServer(
       // every response, and the schema sets no cache hints for it to compute. The one header
       // it would have sent (`no-store`: answers change with every import) is set below.
       ApolloServerPluginCacheControlDisabled(),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],
   });
 }
@@ -202,13 +205,25 @@ export function createServer(dependencies: ServerDependencies) {
     },
     app,
   );
-  const apollo = createApolloServer(schema, logger, httpServer, dependencies.queryLimits, dependencies.schemaExposure);
+  const apollo = createApolloServer(schema, logger, dependencies.queryLimits, dependencies.schemaExposure);
+  // Requests whose response has not been written completely yet (what a shutdown must wait for).
+  let inFlight = 0;
+  app.use((_request, response, next) => {
+    inFlight += 1;
+    response.once('close', () => (inFlight -= 1));
+    next();
+  });
 
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
 
+  const { startup } = dependencies;
   app.get('/ready', async (_request, response) => {
+    if (startup && !startup.isOpen) {
+      response.status(503).json({ status: 'not ready', reason: `starting: ${startup.reason}` });
+      return;
+    }
     try {
       const missing = await withTimeout(missingMigrations(new Executor(driver, database)), READINESS_TIMEOUT_MS);
       if (missing.length > 0) {
@@ -233,6 +248,17 @@ export function createServer(dependencies: ServerDependencies) {
       await apollo.start();
       app.use(
         GRAPHQL_PATH,
+        // Until start-up has reached Neo4j, migrated and seeded, answer at once rather than half a graph.
+        (_request: express.Request, response: express.Response, next: express.NextFunction) => {
+          if (!startup || startup.isOpen) {
+            next();
+            return;
+          }
+          response
+            .status(503)
+            .set('retry-after', String(RETRY_AFTER_SECONDS))
+            .json({ errors: [{ message: `coopgraph is starting (${startup.reason}); try again shortly`, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
+        },
         express.json({ limit: MAX_BODY_BYTES }),
         expressMiddleware(apollo, {
           context: async ({ req }) => {
@@ -246,9 +272,32 @@ export function createServer(dependencies: ServerDependencies) {
       app.use(notFoundHandler());
       app.use(jsonErrorHandler(logger));
     },
-    /** Stops taking requests, lets those in flight finish, then stops Apollo. */
-    async stop(): Promise<void> {
+    /**
+     * Stops taking connections, waits up to `graceMs` for every response in flight to be
+     * written completely, then closes whatever is left and stops Apollo. Resolves with how
+     * many requests were cut off (0 when all of them finished).
+     */
+    async stop(graceMs: number = DEFAULT_SHUTDOWN_GRACE_MS): Promise<{ cut: number }> {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // close() ends the connections idle right now; a keep-alive connection whose response
+      // finishes later would otherwise stay open until its keep-alive timeout.
+      const sweeper = setInterval(() => httpServer.closeIdleConnections(), 100);
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([
+        closed.then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+      ]);
+      clearTimeout(timer);
+      clearInterval(sweeper);
+      let cut = 0;
+      if (!drained) {
+        cut = inFlight;
+        logger.warn({ cut, graceMs }, 'shutdown grace period over: cutting requests still in flight');
+        httpServer.closeAllConnections();
+        await closed;
+      }
       await apollo.stop();
+      return { cut };
     },
   };
 }

@@ -28,7 +28,9 @@ beforeAll(async () => {
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
-  stop = () => server.stop();
+  stop = async () => {
+    await server.stop();
+  };
 });
 
 afterAll(async () => {

@@ -105,7 +105,7 @@ describe('query limits, configured', () => {
   let apollo: ReturnType<typeof createApolloServer>;
 
   beforeAll(async () => {
-    apollo = createApolloServer(await createSchema(), createLogger('silent'), undefined, strict);
+    apollo = createApolloServer(await createSchema(), createLogger('silent'), strict);
     await apollo.start();
   });
   afterAll(() => apollo.stop());

@@ -11,10 +11,14 @@ export interface Neo4jTarget {
   startedLocally: boolean;
 }
 
-/** Returns the Bolt URI to use, starting the local Neo4j when no NEO4J_URI is configured. */
-export async function resolveNeo4j(config: Config, announce: (message: string) => void): Promise<Neo4jTarget> {
+/**
+ * Returns the Bolt URI to use, starting the local Neo4j when no NEO4J_URI is configured.
+ * `owned`: a Neo4j this call starts stops when this process dies (the API: it stops its Neo4j
+ * on shutdown anyway, and a crash must not orphan the JVM); otherwise it is left running.
+ */
+export async function resolveNeo4j(config: Config, announce: (message: string) => void, owned = false): Promise<Neo4jTarget> {
   if (config.neo4j.uri) return { uri: config.neo4j.uri, startedLocally: false };
   announce(`NEO4J_URI is not set: using the project's local Neo4j on port ${config.neo4j.localPort}`);
-  const local = await startLocalNeo4j({ port: config.neo4j.localPort });
+  const local = await startLocalNeo4j({ port: config.neo4j.localPort, ...(owned ? { ownerPid: process.pid } : {}) });
   return { uri: local.uri, startedLocally: !local.reused };
 }

@@ -48,7 +48,7 @@ export class TestHelper {
 
   private server(): Promise<ReturnType<typeof createApolloServer>> {
     this.apollo ??= (async () => {
-      const apollo = createApolloServer(await createSchema(), createLogger(process.env.TEST_LOG_LEVEL ?? 'error'), undefined, this.limits);
+      const apollo = createApolloServer(await createSchema(), createLogger(process.env.TEST_LOG_LEVEL ?? 'error'), this.limits);
       await apollo.start();
       return apollo;
     })();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { freePort } from '../../testing/test-database';
 import { localNeo4jStatus, resetLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from './local-server';
+import { processExists } from '../../testing/processes';
 
 // Its own temporary folder and a free port: the suite never touches the developer's database,
 // the shared test instance, or another checkout's test run. Each test starts what it needs,
@@ -25,14 +26,6 @@ async function runQuery<T>(uri: string, cypher: string, read: (record: Record<st
   }
 }
 
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The JVM is this test process's child: after it exits, its pid lingers as a zombie until Node's

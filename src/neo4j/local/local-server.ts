@@ -56,6 +56,12 @@ export interface LocalNeo4jOptions {
   timeoutMs?: number;
   /** Receives progress lines for slow work; defaults to stderr so stdout stays machine-readable. */
   onProgress?: (line: string) => void;
+  /**
+   * A process whose exit stops a Neo4j this call starts (the launcher checks every second), so a
+   * crashed API leaves no JVM behind. Absent: it runs until stopped (`npm run db:start`).
+   * A Neo4j that is already running is reused as it is.
+   */
+  ownerPid?: number;
 }
 
 export interface LocalNeo4jInstance {
@@ -103,6 +109,7 @@ interface Settings {
   uri: string;
   timeoutMs: number;
   progress: (line: string) => void;
+  ownerPid?: number;
 }
 
 interface Launcher {
@@ -146,7 +153,7 @@ export async function resetLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
     }
     // Come back where clients were already connecting, even if that was not the default port.
     const port = opts.port ?? running.port ?? settings.port;
-    return start({ ...settings, port, uri: boltUri(port) });
+    return start({ ...settings, port, uri: localBoltUri(port) });
   });
 }
 
@@ -155,7 +162,7 @@ export async function localNeo4jStatus(opts: LocalNeo4jOptions = {}): Promise<Lo
   const settings = resolveSettings(opts);
   const running = findRunningLauncher(settings);
   const port = running?.port ?? settings.port;
-  const uri = boltUri(port);
+  const uri = localBoltUri(port);
   let version: string | null = null;
   if (running) {
     version = await probeBolt(uri).catch(() => null);
@@ -198,13 +205,15 @@ function resolveSettings(opts: LocalNeo4jOptions): Settings {
     pidFile: path.join(runDir, 'neo4j.pid'),
     logFile: path.join(runDir, 'neo4j.log'),
     port,
-    uri: boltUri(port),
+    uri: localBoltUri(port),
     timeoutMs,
     progress: opts.onProgress ?? ((line) => process.stderr.write(`${line}\n`)),
+    ownerPid: opts.ownerPid,
   };
 }
 
-function boltUri(port: number): string {
+/** The Bolt URI of the local Neo4j on `port` (loopback only). */
+export function localBoltUri(port: number): string {
   return `bolt://${BOLT_HOST}:${port}`;
 }
 
@@ -495,6 +504,7 @@ function spawnLauncher(settings: Settings, launcher: Launcher): number {
     settings.dataDir,
     '--page-cache',
     PAGE_CACHE,
+    ...(settings.ownerPid === undefined ? [] : ['--owner-pid', String(settings.ownerPid)]),
   ];
   try {
     // Detached so the database outlives the CLI that started it and Ctrl+C in that terminal.

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -88,6 +89,8 @@ public final class LocalNeo4j {
                 "%s Neo4j %s listening on bolt://%s:%d (home: %s, page cache: %s, auth: disabled)%n",
                 READY_MARKER, version(service), options.host, options.port, options.home, options.pageCache);
 
+        options.ownerPid.ifPresent(LocalNeo4j::stopWhenOwnerExits);
+
         try {
             // Neo4j's own threads keep the JVM alive; this only keeps main from falling through.
             new CountDownLatch(1).await();
@@ -151,6 +154,27 @@ public final class LocalNeo4j {
                         + "(--port / NEO4J_LOCAL_PORT)", options.port, options.host));
     }
 
+    /**
+     * The API that started this Neo4j may die without stopping it (SIGKILL, a crash): checks
+     * every second that the owner still runs and exits (through the shutdown hook, so the store
+     * is closed cleanly) once it does not, so no JVM is left without an owner.
+     */
+    private static void stopWhenOwnerExits(long ownerPid) {
+        Thread watch = new Thread(() -> {
+            while (ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.out.println("coopgraph-local-neo4j stopping (owner process " + ownerPid + " is gone)");
+            System.exit(0);
+        }, "coopgraph-owner-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
     private static void fail(int exitCode, String message) {
         System.err.println("coopgraph-local-neo4j ERROR " + message);
         System.exit(exitCode);
@@ -161,12 +185,15 @@ public final class LocalNeo4j {
         final int port;
         final Path home;
         final String pageCache;
+        /** The process whose exit stops this Neo4j (the API that started it); absent for db:start. */
+        final OptionalLong ownerPid;
 
-        private Options(String host, int port, Path home, String pageCache) {
+        private Options(String host, int port, Path home, String pageCache, OptionalLong ownerPid) {
             this.host = host;
             this.port = port;
             this.home = home;
             this.pageCache = pageCache;
+            this.ownerPid = ownerPid;
         }
 
         static Options parse(String[] args) {
@@ -179,7 +206,7 @@ public final class LocalNeo4j {
                 flags.put(name.substring(2), args[++i]);
             }
             for (String name : flags.keySet()) {
-                if (!Set.of("host", "port", "data", "page-cache").contains(name)) {
+                if (!Set.of("host", "port", "data", "page-cache", "owner-pid").contains(name)) {
                     throw new IllegalArgumentException("unknown option --" + name);
                 }
             }
@@ -206,7 +233,16 @@ public final class LocalNeo4j {
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("page cache must be a size such as 512m or 1g, got '" + pageCache + "'");
             }
-            return new Options(host, port, home, pageCache);
+            OptionalLong ownerPid = OptionalLong.empty();
+            String rawOwner = flags.get("owner-pid");
+            if (rawOwner != null) {
+                try {
+                    ownerPid = OptionalLong.of(Long.parseLong(rawOwner));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("owner pid must be a process id, got '" + rawOwner + "'");
+                }
+            }
+            return new Options(host, port, home, pageCache, ownerPid);
         }
 
         private static Optional<String> value(Map<String, String> flags, String flag, String env) {
