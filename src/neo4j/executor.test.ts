@@ -2,9 +2,9 @@ import { Neo4jError } from 'neo4j-driver';
 import { createContext } from '../context';
 import { ConflictError, DatabaseUnavailableError, QueryTimeoutError } from '../errors';
 import { useTestHelper } from '../testing/test-helper';
-import net from 'node:net';
 import { createDriver } from './driver';
 import { CLIENT_DEADLINE_GRACE_MS, Executor, mapDriverError } from './executor';
+import { FaultRelay } from '../testing/fault-relay';
 import { testConnection } from '../testing/test-database';
 
 const helper = useTestHelper();
@@ -56,38 +56,10 @@ describe('Executor transaction timeout', () => {
   });
 });
 
-/**
- * A TCP relay to the test Neo4j that can stop relaying: the sockets stay open and nothing
- * comes back, as when the Neo4j process is stopped (SIGSTOP) or the network drops packets.
- */
-async function freezableRelay(target: URL) {
-  let frozen = false;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port), target.hostname);
-    sockets.add(client).add(upstream);
-    client.on('data', (chunk) => void (frozen || upstream.write(chunk)));
-    upstream.on('data', (chunk) => void (frozen || client.write(chunk)));
-    for (const [a, b] of [[client, upstream], [upstream, client]]) {
-      a.on('error', () => b.destroy());
-      a.on('close', () => b.destroy());
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    uri: `bolt://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
-    freeze: () => void (frozen = true),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
 describe('Executor with a database that stops answering', () => {
   it('fails a read with DatabaseUnavailableError shortly after its timeout, and later reads fail as fast', async () => {
     const { uri, username, password } = testConnection();
-    const relay = await freezableRelay(new URL(uri));
+    const relay = await FaultRelay.start(uri);
     const driver = createDriver({ uri: relay.uri, username, password, connectTimeoutMs: 1_000 });
     try {
       const executor = new Executor(driver, helper.database, { timeoutMs: 500 });
