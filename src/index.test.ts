@@ -306,6 +306,58 @@ describe('the entry point, run as a process', () => {
     }
   });
 
+  it('writes a large response completely to a slow reader after SIGTERM, then exits 0', async () => {
+    const port = await freePort();
+    // Fewer aliases than the driver's 50 pooled connections: each alias is one statement.
+    const aliases = 45;
+    api = launch({
+      ...testDatabaseEnvironment(),
+      PORT: String(port),
+      SEED_ON_START: 'never',
+      OPEN_PLAYGROUND: 'false',
+      // Limits raised so one request can ask for ~7 MB of regions, more than the socket buffers hold.
+      MAX_PAGE_SIZE: '1000',
+      QUERY_MAX_ALIASES: String(aliases),
+      QUERY_MAX_COST: '1000000',
+    });
+    await api.logged((line) => line.msg.startsWith('coopgraph API ready'));
+    const fields = 'id name level countryCode source sourceUrls';
+    const query = `{ ${Array.from({ length: aliases }, (_, index) => `a${index}: regions(first: 1000) { nodes { ${fields} } }`).join(' ')} }`;
+    const body = JSON.stringify({ query });
+
+    const chunks: Buffer[] = [];
+    const incoming = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+      request.once('response', resolve);
+      request.once('error', reject);
+      request.end(body);
+    });
+    // A slow reader: nothing is read until well after the signal.
+    incoming.pause();
+    const ended = new Promise<void>((resolve, reject) => {
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.once('end', resolve);
+      incoming.once('error', reject);
+    });
+    incoming.pause();
+    api.child.kill('SIGTERM');
+    await api.logged((line) => line.msg.startsWith('shutting down'), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The server is still writing: its socket is full and the reader has not read.
+    expect(api.child.exitCode).toBeNull();
+
+    incoming.resume();
+    await within(ended, 30_000, 'the whole response');
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.length).toBeGreaterThan(4 * 2 ** 20);
+    const data = (JSON.parse(text) as { data: Record<string, { nodes: unknown[] }> }).data;
+    expect(Object.keys(data)).toHaveLength(aliases);
+    const sizes = new Set(Object.values(data).map((list) => list.nodes.length));
+    expect(sizes.size).toBe(1);
+    expect([...sizes][0]).toBeGreaterThan(0);
+    expect(await within(api.exited, 15_000, 'exit after the response was written')).toBe(0);
+  });
+
   it('cuts a request still in flight after SHUTDOWN_GRACE_MS, logs how many it cut and exits 4', async () => {
     const port = await freePort();
     api = launch({

@@ -175,7 +175,7 @@ describe('bodies and paths the server cannot read: always a JSON error with a co
     ['a bogus gzip body', () => post('this is not gzip', { ...json, 'content-encoding': 'gzip' }), 400, 'BAD_REQUEST'],
     ['an unsupported charset', () => post('{"query":"{ __typename }"}', { 'content-type': 'application/json; charset=latin9' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['an unknown content encoding', () => post('{"query":"{ __typename }"}', { ...json, 'content-encoding': 'snappy' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['a body over 1 MiB', () => post(JSON.stringify({ query: '{ __typename }', padding: 'a'.repeat(1_100_000) }), json), 413, 'QUERY_TOO_COMPLEX'],
+    ['a body over 1 MiB', () => post(JSON.stringify({ query: '{ __typename }', padding: 'a'.repeat(1_100_000) }), json), 413, 'PAYLOAD_TOO_LARGE'],
     ['a path nothing is served at', () => fetch(`${api.url}/no/such/page`, { signal: AbortSignal.timeout(20_000) }), 404, 'NOT_FOUND'],
   ])('%s', async (_case, send, status, code) => {
     const response = await send();

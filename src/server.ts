@@ -4,6 +4,7 @@
  * build it without listening (and may call `apollo.executeOperation`).
  */
 import http from 'node:http';
+import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -78,8 +79,8 @@ type ErrorBody = { message: string; extensions: Record<string, unknown> };
 
 /**
  * Answers a request express or the body parser refused with a GraphQL-shaped JSON error instead
- * of express's HTML page (which carried a stack trace with file paths): QUERY_TOO_COMPLEX (limit
- * `bodyBytes`, 413) for a body too large, UNSUPPORTED_MEDIA_TYPE (415) for a charset or
+ * of express's HTML page (which carried a stack trace with file paths): PAYLOAD_TOO_LARGE (413, with
+ * the limit `bodyBytes`, its maximum and what was measured) for a body too large, UNSUPPORTED_MEDIA_TYPE (415) for a charset or
  * content encoding it cannot decode, BAD_REQUEST for any other unreadable body, and
  * INTERNAL_SERVER_ERROR (500, logged) for anything else. No library message reaches the client.
  */
@@ -95,9 +96,10 @@ function jsonErrorHandler(logger: Logger): express.ErrorRequestHandler {
       status = error.status;
       if (error.type === 'entity.too.large') {
         const measured = error.length ?? error.received ?? null;
+        // The message and the limit's details are the query limits' own; the code says what HTTP says.
         const refused = new QueryTooComplexError('bodyBytes', error.limit ?? MAX_BODY_BYTES, measured, error.length === undefined ? 'reading stopped there' : undefined);
         const { http: _http, ...extensions } = refused.extensions;
-        body = { message: refused.message, extensions };
+        body = { message: refused.message, extensions: { ...extensions, code: ErrorCode.PAYLOAD_TOO_LARGE } };
       } else if (status === 415) {
         body = { message: `The request body's ${error.type === 'charset.unsupported' ? 'charset' : 'content encoding'} is not supported; send UTF-8 JSON, plain or gzip/deflate`, extensions: { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE } };
       } else {
@@ -206,13 +208,27 @@ export function createServer(dependencies: ServerDependencies) {
     app,
   );
   const apollo = createApolloServer(schema, logger, dependencies.queryLimits, dependencies.schemaExposure);
-  // Requests whose response has not been written completely yet (what a shutdown must wait for).
-  let inFlight = 0;
-  app.use((_request, response, next) => {
-    inFlight += 1;
-    response.once('close', () => (inFlight -= 1));
+  // Responses not yet handed to the kernel completely, per connection: what a shutdown waits for.
+  // (Node's own idea of an idle connection counts a response as done once end() is called, while
+  // megabytes may still wait in its buffer for a slow reader.)
+  const openResponses = new Map<net.Socket, number>();
+  httpServer.on('connection', (socket: net.Socket) => {
+    openResponses.set(socket, 0);
+    socket.once('close', () => openResponses.delete(socket));
+  });
+  app.use((request, response, next) => {
+    const { socket } = request;
+    openResponses.set(socket, (openResponses.get(socket) ?? 0) + 1);
+    // 'close' follows 'finish', which waits until the last byte was written to the socket.
+    response.once('close', () => {
+      if (openResponses.has(socket)) openResponses.set(socket, openResponses.get(socket)! - 1);
+    });
     next();
   });
+  const inFlight = () => [...openResponses.values()].reduce((sum, count) => sum + count, 0);
+  const closeIdleConnections = () => {
+    for (const [socket, count] of openResponses) if (count === 0) socket.destroy();
+  };
 
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
@@ -278,10 +294,12 @@ export function createServer(dependencies: ServerDependencies) {
      * many requests were cut off (0 when all of them finished).
      */
     async stop(graceMs: number = DEFAULT_SHUTDOWN_GRACE_MS): Promise<{ cut: number }> {
-      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      // close() ends the connections idle right now; a keep-alive connection whose response
-      // finishes later would otherwise stay open until its keep-alive timeout.
-      const sweeper = setInterval(() => httpServer.closeIdleConnections(), 100);
+      // net.Server's close, not http.Server's: that one first destroys every connection Node
+      // thinks idle, cutting responses still being flushed to slow readers.
+      const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(httpServer, () => resolve()));
+      // Connections end as soon as they have nothing in flight (keep-alive ones included).
+      closeIdleConnections();
+      const sweeper = setInterval(closeIdleConnections, 50);
       let timer: NodeJS.Timeout | undefined;
       const drained = await Promise.race([
         closed.then(() => true),
@@ -291,7 +309,7 @@ export function createServer(dependencies: ServerDependencies) {
       clearInterval(sweeper);
       let cut = 0;
       if (!drained) {
-        cut = inFlight;
+        cut = inFlight();
         logger.warn({ cut, graceMs }, 'shutdown grace period over: cutting requests still in flight');
         httpServer.closeAllConnections();
         await closed;

@@ -106,7 +106,7 @@ describe('oversized requests over HTTP', () => {
       errors: [
         {
           message: `Request body size in bytes ${Buffer.byteLength(body)} exceeds the limit of ${1024 * 1024}`,
-          extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'bodyBytes', maximum: 1024 * 1024, measured: Buffer.byteLength(body) },
+          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'bodyBytes', maximum: 1024 * 1024, measured: Buffer.byteLength(body) },
         },
       ],
     });
@@ -136,7 +136,7 @@ describe('oversized requests over HTTP', () => {
 
     expect(response.status).toBe(413);
     const { errors } = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
-    expect(errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'bodyBytes', maximum: 1024 * 1024 });
+    expect(errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: 'bodyBytes', maximum: 1024 * 1024 });
     expect(errors[0].extensions.measured).toBeGreaterThan(1024 * 1024);
     expect(errors[0].message).toMatch(/ exceeds the limit of 1048576 \(reading stopped there\)$/);
     expect(await healthy()).toBe(true);
