@@ -41,6 +41,10 @@ export interface ScratchNeo4j {
   username: string;
   password: string;
   database: string;
+  /** Its folder, port and JVM pid, for tests that stop, restart or pause it. */
+  dir: string;
+  port: number;
+  pid: number;
   /** Stops the JVM and deletes its folder. */
   stop(): Promise<void>;
 }
@@ -58,6 +62,9 @@ export async function startScratchNeo4j(): Promise<ScratchNeo4j> {
     username: 'neo4j',
     password: 'password',
     database: 'neo4j',
+    dir,
+    port,
+    pid: instance.pid,
     async stop() {
       await stopLocalNeo4j({ dir, port });
       fs.rmSync(dir, { recursive: true, force: true });
