@@ -231,6 +231,8 @@ describe('the entry point, run as a process', () => {
       PORT: String(port),
       SEED_ON_START: 'never',
       OPEN_PLAYGROUND: 'false',
+      // Express and Apollo show stacks in development; coopgraph must not, whatever NODE_ENV says.
+      NODE_ENV: 'development',
     });
     await api.logged((line) => line.msg === 'Neo4j does not answer yet; retrying');
 
@@ -257,6 +259,16 @@ describe('the entry point, run as a process', () => {
       expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
       const served = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ programmes { totalCount } }"}' });
       expect(served.status).toBe(200);
+      for (const [headers, body] of [
+        [{ 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'not gzip'],
+        [{ 'content-type': 'application/json' }, '{"query": '],
+        [{ 'content-type': 'application/json' }, '{"query": "{ nosuchfield }"}'],
+      ] as const) {
+        const refused = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers, body });
+        const text = await refused.text();
+        expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(text).not.toMatch(/stacktrace|\bat \w+ \(|node_modules|node:internal|<html/i);
+      }
     } finally {
       api.child.kill('SIGKILL');
       await api.exited;
