@@ -31,6 +31,9 @@ export interface HttpTimeouts {
 
 export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
 
+/** How long a shutdown waits for responses in flight (SHUTDOWN_GRACE_MS). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 30_000;
+
 const environmentSchema = z.object({
   PORT: portNumber.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -56,7 +59,7 @@ const environmentSchema = z.object({
   QUERY_TIMEOUT_MS: positiveWhole(DEFAULT_QUERY_TIMEOUT_MS),
   NEO4J_CONNECT_TIMEOUT_MS: positiveWhole(DEFAULT_CONNECT_TIMEOUT_MS),
   NEO4J_STARTUP_WAIT_MS: positiveWhole(60_000),
-  SHUTDOWN_GRACE_MS: positiveWhole(30_000),
+  SHUTDOWN_GRACE_MS: positiveWhole(DEFAULT_SHUTDOWN_GRACE_MS),
   HTTP_HEADERS_TIMEOUT_MS: positiveWhole(DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs),
   HTTP_REQUEST_TIMEOUT_MS: positiveWhole(DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveWhole(DEFAULT_HTTP_TIMEOUTS.keepAliveTimeoutMs),

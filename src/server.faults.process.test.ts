@@ -38,11 +38,11 @@ describe('the API while a real Neo4j process hangs, resumes, stops and restarts'
       });
       process.stderr.write(`fault test (real Neo4j process): ${run.summary()}`);
 
-      const failed = run.outcomes.filter((outcome) => outcome.status !== 200);
+      const failed = run.failed();
       expect(failed.length).toBeGreaterThan(0);
       for (const outcome of failed) expect({ status: outcome.status, codes: outcome.codes }).toEqual({ status: 503, codes: ['DATABASE_UNAVAILABLE'] });
       // (A request still open when the fault began is judged with the failures.)
-      const healthy = run.of('healthy').filter((outcome) => outcome.startedAt + outcome.ms < run.marks.get('hung')!);
+      const healthy = run.settledBefore('healthy', 'hung');
       expect(healthy.length).toBeGreaterThan(0);
       expect(healthy.every((outcome) => outcome.status === 200)).toBe(true);
       // A hung process: within the statement timeout plus the client-side grace (plus slack).

@@ -39,12 +39,12 @@ describe('the API while Neo4j stops, restarts, hangs and thaws (relay)', () => {
     process.stderr.write(`fault test (relay): ${run.summary()}`);
 
     // Every failure is the documented one: 503 with DATABASE_UNAVAILABLE, nothing else.
-    const failed = run.outcomes.filter((outcome) => outcome.status !== 200);
+    const failed = run.failed();
     expect(failed.length).toBeGreaterThan(0);
     for (const outcome of failed) expect({ status: outcome.status, codes: outcome.codes }).toEqual({ status: 503, codes: ['DATABASE_UNAVAILABLE'] });
     // Healthy before (a request still open when the relay went down is judged with the failures)
     // and serving again after each fault, with the same process and driver.
-    const healthy = run.of('healthy').filter((outcome) => outcome.startedAt + outcome.ms < run.marks.get('down')!);
+    const healthy = run.settledBefore('healthy', 'down');
     expect(healthy.length).toBeGreaterThan(0);
     expect(healthy.every((outcome) => outcome.status === 200)).toBe(true);
     expect(run.firstSuccessAfter('recovered')).toBeDefined();

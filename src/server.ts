@@ -12,7 +12,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
-import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts, type SchemaExposure } from './config';
+import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_SHUTDOWN_GRACE_MS, type HttpTimeouts, type SchemaExposure } from './config';
+import { withDeadline } from './deadline';
 import { createContext, type Context } from './context';
 import { echo, ErrorCode, formatError, isUnexpectedError, QueryTooComplexError, RETRY_AFTER_SECONDS } from './errors';
 import { DEFAULT_QUERY_LIMITS, queryLimitOptions, type QueryLimits } from './limits/query-limits';
@@ -24,19 +25,9 @@ import type { StartupGate } from './startup';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** How long a shutdown waits for responses in flight (SHUTDOWN_GRACE_MS). */
-export const DEFAULT_SHUTDOWN_GRACE_MS = 30_000;
-
-// The driver retries failed reads for up to 30 s; a load balancer's probe gives up far sooner.
+// A load balancer's probe gives up after a few seconds, so /ready answers within this bound
+// even when Neo4j does not (its check runs without a statement timeout).
 const READINESS_TIMEOUT_MS = 3_000;
-
-function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${milliseconds} ms`)), milliseconds);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 export interface ServerDependencies {
   schema: GraphQLSchema;
@@ -241,7 +232,7 @@ export function createServer(dependencies: ServerDependencies) {
       return;
     }
     try {
-      const missing = await withTimeout(missingMigrations(new Executor(driver, database)), READINESS_TIMEOUT_MS);
+      const missing = await withDeadline(missingMigrations(new Executor(driver, database)), READINESS_TIMEOUT_MS, () => new Error(`no answer within ${READINESS_TIMEOUT_MS} ms`));
       if (missing.length > 0) {
         response.status(503).json({ status: 'not ready', reason: 'migrations not applied', missing });
         return;

@@ -12,7 +12,7 @@ export const EXIT_DATABASE_NOT_REACHED = 3;
 export class StartupGate {
   private currentReason: string | null;
 
-  constructor(reason = 'starting') {
+  constructor(reason: string) {
     this.currentReason = reason;
   }
 

@@ -4,6 +4,7 @@
  * errors in one place, and a count of the statements run (for logs and tests).
  */
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type QueryResult } from 'neo4j-driver';
+import { withDeadline } from '../deadline';
 import { ConflictError, DatabaseUnavailableError, QueryTimeoutError } from '../errors';
 import { toPlain, type PlainValue } from './mapping';
 
@@ -69,7 +70,8 @@ export class Executor {
       this.statements += 1;
       const answer = session.run(cypher, parameters, this.transactionConfig);
       if (this.options.timeoutMs === undefined) return plainRows(await answer);
-      return plainRows(await withDeadline(answer, this.options.timeoutMs + CLIENT_DEADLINE_GRACE_MS));
+      const deadlineMs = this.options.timeoutMs + CLIENT_DEADLINE_GRACE_MS;
+      return plainRows(await withDeadline(answer, deadlineMs, () => new NoAnswerError(`no answer from Neo4j within ${deadlineMs} ms`)));
     });
   }
 
@@ -119,18 +121,6 @@ export class Executor {
 
 /** The database sent nothing back before a read's client-side deadline. */
 class NoAnswerError extends Error {}
-
-async function withDeadline<T>(work: PromiseLike<T>, milliseconds: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NoAnswerError(`no answer from Neo4j within ${milliseconds} ms`)), milliseconds);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function plainRows(result: QueryResult): Row[] {
   return result.records.map((record) => toPlain(record.toObject()) as Row);

@@ -33,6 +33,13 @@ export interface FaultRun {
   marks: Map<string, number>;
   /** Outcomes of requests started in `phase`. */
   of(phase: string): Outcome[];
+  /** Every request that did not get HTTP 200. */
+  failed(): Outcome[];
+  /**
+   * Requests of `phase` that finished before `next` began: those still open when a fault
+   * began are judged with the fault's requests.
+   */
+  settledBefore(phase: string, next: string): Outcome[];
   /** Milliseconds from the start of `phase` to the first successful answer started in it. */
   firstSuccessAfter(phase: string): number | undefined;
   /** Milliseconds from the start of `phase` to the first /ready sample with `status`. */
@@ -110,6 +117,8 @@ export async function runFaultScript(
     readiness,
     marks,
     of,
+    failed: () => outcomes.filter((outcome) => outcome.status !== 200),
+    settledBefore: (name, next) => of(name).filter((outcome) => outcome.startedAt + outcome.ms < since(next)),
     firstSuccessAfter: (name) => {
       const first = outcomes.find((outcome) => outcome.startedAt >= since(name) && outcome.status === 200);
       return first ? first.startedAt + first.ms - since(name) : undefined;
@@ -120,7 +129,7 @@ export async function runFaultScript(
     },
     slowest: (name) => Math.max(0, ...of(name).map((outcome) => outcome.ms)),
     summary: () => {
-      const failed = outcomes.filter((outcome) => outcome.status !== 200);
+      const failed = run.failed();
       const kinds = [...new Set(failed.map((outcome) => `${outcome.status} ${outcome.codes.join('+')}`))].join(', ') || 'none';
       const lines = [`${outcomes.length} requests from ${options.clients} clients, ${failed.length} failed; failures: ${kinds}`];
       for (const step of options.phases) {
