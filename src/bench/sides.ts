@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import readline from 'node:readline';
 import type { Driver } from 'neo4j-driver';
 import { Executor, type Row } from '../neo4j/executor';
@@ -17,14 +18,32 @@ export interface GraphQLAnswer {
   errors?: string[];
 }
 
+// The API sides' client: node:http over kept-alive sockets. Node 20's fetch (undici) spent
+// ~1 ms more of this 2-core machine per request than node:http, time that belongs to neither API.
+const keptAlive = new http.Agent({ keepAlive: true });
+
+/** POSTs `body` as JSON and reads the whole answer. */
+function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent: keptAlive, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 /** POSTs one GraphQL request; HTTP failures and GraphQL errors both come back as `errors`. */
 export async function postGraphQL(url: string, request: GraphQLRequest, requestId?: string): Promise<GraphQLAnswer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) },
-    body: JSON.stringify(request),
-  });
-  const text = await response.text();
+  const response = await post(url, JSON.stringify(request), requestId ? { 'x-request-id': requestId } : {});
+  const text = response.text;
   let body: { data?: unknown; errors?: Array<{ message: string }> };
   try {
     body = JSON.parse(text);

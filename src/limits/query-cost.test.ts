@@ -1,7 +1,7 @@
 import { getIntrospectionQuery, parse, type GraphQLSchema } from 'graphql';
 import { QueryTooComplexError } from '../errors';
 import { createSchema } from '../schema';
-import { estimateQueryCost, MAX_ESTIMATED_FIELDS } from './query-cost';
+import { createCostEstimator, estimateQueryCost, MAX_ESTIMATED_FIELDS } from './query-cost';
 
 // Expected costs are worked out by hand from the rule the README states:
 // a field costs 1 plus its selection's cost times `first` (20 when absent) on a paged field,
@@ -90,5 +90,19 @@ describe('estimateQueryCost', () => {
     expect((refused as QueryTooComplexError).message).toBe(
       `Query cost exceeds the limit of 20000 (it expands to more than ${MAX_ESTIMATED_FIELDS} field selections)`,
     );
+  });
+});
+
+describe('createCostEstimator', () => {
+  it('answers a repeated document per variable set, as the uncached estimate does', () => {
+    const estimate = createCostEstimator();
+    const document = parse('query($n: Int) { projects(first: $n) { nodes { id } } }');
+    // Each variable set twice, interleaved: a cache keyed on the document alone would answer 11 for n: 50.
+    for (const n of [5, 50, 5, 50]) {
+      expect(estimate(schema, document, { n }, undefined, 20_000)).toBe(1 + n * 2);
+    }
+    // More variable sets than it remembers: the oldest are evicted and computed again, still right.
+    for (let n = 1; n <= 100; n += 1) expect(estimate(schema, document, { n }, undefined, 20_000)).toBe(1 + n * 2);
+    expect(estimate(schema, document, { n: 3 }, undefined, 20_000)).toBe(7);
   });
 });

@@ -91,3 +91,30 @@ export function estimateQueryCost(
     return null;
   }
 }
+
+/** Variable sets remembered per document; a client varying its variables evicts the oldest. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * `estimateQueryCost` remembered per parsed document (Apollo hands the same DocumentNode to
+ * every request with the same query text) and variables: dashboards repeat the same few
+ * requests, and the estimate walk cost ~0.4 ms of each. Entries die with the document.
+ * One estimator serves one schema (one server); a document parsed once is never shared
+ * between schemas.
+ */
+export function createCostEstimator(): typeof estimateQueryCost {
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  return (schema, document, variables, operationName, maximum) => {
+    let known = costs.get(document);
+    if (!known) {
+      known = new Map();
+      costs.set(document, known);
+    }
+    const key = JSON.stringify([operationName ?? null, maximum, variables ?? null]);
+    if (known.has(key)) return known.get(key)!;
+    const cost = estimateQueryCost(schema, document, variables, operationName, maximum);
+    if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+    known.set(key, cost);
+    return cost;
+  };
+}

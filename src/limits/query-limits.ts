@@ -8,7 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { operationTypePlugin } from './operation-type';
 import { GraphQLError, parse, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { QueryTooComplexError, type QueryLimitName } from '../errors';
-import { estimateQueryCost } from './query-cost';
+import { createCostEstimator } from './query-cost';
 
 export interface QueryLimits {
   /** Lexical tokens in the query text (names, punctuation, values). */
@@ -83,13 +83,14 @@ function tokenLimitSyntaxError(maxTokens: number): string {
  */
 function limitErrorsPlugin(limits: QueryLimits): ApolloServerPlugin {
   const tokenLimitMessage = tokenLimitSyntaxError(limits.maxTokens);
+  const estimateCost = createCostEstimator();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation }) {
           // Without an operation Apollo refuses the request itself; there is nothing to estimate.
           if (!operation) return;
-          const cost = estimateQueryCost(schema, document, request.variables, operation.name?.value, limits.maxCost);
+          const cost = estimateCost(schema, document, request.variables, operation.name?.value, limits.maxCost);
           if (cost !== null && cost > limits.maxCost) throw new QueryTooComplexError('cost', limits.maxCost, cost);
         },
         async didEncounterErrors(requestContext) {

@@ -2,7 +2,9 @@
  * The headline cross-programme questions against the seeded Neo4j. Expected answers are
  * computed here from the seed CSV files, independently of the Cypher under test.
  */
+import { int } from 'neo4j-driver';
 import { byCodeUnits, ids } from '../../testing/compare';
+import * as cypher from './analytics.cypher';
 import { useTestHelper } from '../../testing/test-helper';
 import { groupBy, nameKey, programmeOfProject, regionAndDescendants, rowsById, seedRelationships, type SeedRow, titleKey } from '../../testing/seed-fixtures';
 
@@ -65,6 +67,29 @@ describe('clustersSpanningProgrammes', () => {
     const counts = expectedClusters(1).map((row) => row.programmeCount);
     expect(new Set(counts).size).toBeLessThan(counts.length);
     expect(new Set(counts).size).toBeGreaterThan(1);
+  });
+
+  it('counts a member project that has no programme as a member, not as a programme', async () => {
+    // The seed gives every project a programme; imported data may not. The extra member is
+    // written in a transaction that is rolled back, so no other test file ever sees it.
+    const [cluster, programmes] = [...clusterProgrammes()].find(([, found]) => found.size >= 2)!;
+    const session = helper.driver.session({ database: helper.database });
+    const tx = session.beginTransaction();
+    try {
+      await tx.run(
+        `MATCH (c:Cluster {id: $cluster})
+         CREATE (:Project {id: 'test-member-without-programme', title: 'x', sortTitle: 'x'})-[:MEMBER_OF]->(c)`,
+        { cluster },
+      );
+      const result = await tx.run(cypher.clustersSpanningProgrammes, { minProgrammes: int(1) });
+      const spans = result.records[0].get('spans') as Array<{ cluster: { id: string }; memberCount: unknown; programmeIds: string[] }>;
+      const span = spans.find((row) => row.cluster.id === cluster)!;
+      expect(Number(span.memberCount)).toBe(memberCount(cluster) + 1);
+      expect([...span.programmeIds].sort()).toEqual([...programmes].sort());
+    } finally {
+      await tx.rollback();
+      await session.close();
+    }
   });
 });
 
