@@ -14,8 +14,9 @@ import { parse } from 'csv-parse/sync';
 import { Label, RelType } from '../../src/neo4j/graph-schema';
 import { projectRoot } from '../../src/paths';
 import { NODE_FILES, RELATIONSHIP_FILES, type SeedFileSpec } from '../../src/seed/seed-files';
+import { type SeedRow, SeedTables } from '../../src/seed/seed-tables';
 import { formatSeedError, validateSeed } from '../../src/seed/validate';
-import { shortSlug, slugify } from './slug';
+import { shortSlug, slugify } from '../../src/seed/slug';
 
 const REPO_ROOT = projectRoot;
 const CURATED_DIR = path.join(REPO_ROOT, 'seed', 'derive', 'curated');
@@ -26,8 +27,6 @@ const URL_SEPARATOR = ' ; ';
 // Title slugs in project ids are cut to this length so ids stay readable.
 const PROJECT_SLUG_MAX = 60;
 
-/** One seed row by column name; absent columns are written as empty cells. */
-type SeedRow = Record<string, string>;
 type CsvRecord = Record<string, string>;
 
 /** The derived files (path relative to seed/ → CSV text) and what the derivation noticed. */
@@ -57,30 +56,6 @@ function joinUrls(...lists: Array<string | undefined>): string {
 }
 
 // ---------------------------------------------------------------- collecting rows
-
-class SeedTables {
-  readonly nodes = new Map<Label, Map<string, SeedRow>>();
-  readonly relationships = new Map<RelType, Map<string, SeedRow>>();
-
-  addNode(label: Label, row: SeedRow): void {
-    const rows = this.nodes.get(label) ?? new Map<string, SeedRow>();
-    this.nodes.set(label, rows);
-    if (rows.has(row.id)) throw new Error(`Derived two ${label} nodes with id "${row.id}"`);
-    rows.set(row.id, row);
-  }
-
-  node(label: Label, id: string): SeedRow | undefined {
-    return this.nodes.get(label)?.get(id);
-  }
-
-  addRelationship(type: RelType, row: SeedRow): void {
-    const rows = this.relationships.get(type) ?? new Map<string, SeedRow>();
-    this.relationships.set(type, rows);
-    const key = `${row.from}\u0000${row.to}`;
-    if (rows.has(key)) throw new Error(`Derived two ${type} rows from "${row.from}" to "${row.to}"`);
-    rows.set(key, row);
-  }
-}
 
 // ---------------------------------------------------------------- regions
 
@@ -504,30 +479,6 @@ function mergeCuratedRows(tables: SeedTables): void {
 
 // ---------------------------------------------------------------- writing
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function toCsv(spec: SeedFileSpec, rows: SeedRow[]): string {
-  const names = spec.columns.map((column) => column.name);
-  const lines = [names.join(',')];
-  for (const row of rows) {
-    const unknown = Object.keys(row).filter((key) => !names.includes(key));
-    if (unknown.length > 0) throw new Error(`${spec.file}: row has unknown column(s) ${unknown.join(', ')}`);
-    lines.push(names.map((name) => csvField(row[name] ?? '')).join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-const byKeys =
-  (...keys: string[]) =>
-  (a: SeedRow, b: SeedRow): number => {
-    for (const key of keys) {
-      if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
-    }
-    return 0;
-  };
-
 /** Derives every seed file from the source data; throws on anything it cannot map. */
 export function deriveSeed(dataDir: string, isoDir: string): Derivation {
   const notes: string[] = [];
@@ -544,15 +495,7 @@ export function deriveSeed(dataDir: string, isoDir: string): Derivation {
   mergeCuratedRows(tables);
   for (const place of places.unmappedPlaces) notes.push(`place not mapped to a region: ${place}`);
 
-  const files = new Map<string, string>();
-  for (const spec of NODE_FILES) {
-    const rows = [...(tables.nodes.get(spec.label)?.values() ?? [])].sort(byKeys('id'));
-    files.set(spec.file, toCsv(spec, rows));
-  }
-  for (const spec of RELATIONSHIP_FILES) {
-    const rows = [...(tables.relationships.get(spec.type)?.values() ?? [])].sort(byKeys('from', 'to'));
-    files.set(spec.file, toCsv(spec, rows));
-  }
+  const files = tables.toFiles();
   return { files, notes };
 }
 

@@ -46,7 +46,7 @@ export interface RelationshipFileSpec {
 
 export type SeedFileSpec = NodeFileSpec | RelationshipFileSpec;
 
-export const SOURCES = ['article', 'cbc', 'nuts2013', 'iso3166-2', 'illustrative'] as const;
+export const SOURCES = ['article', 'cbc', 'keep-eu', 'nuts2013', 'iso3166-2', 'illustrative'] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** Sources whose rows have no page to cite: their `source_url` must stay empty. */
@@ -130,7 +130,8 @@ export const NODE_FILES: readonly NodeFileSpec[] = [
     column('name', 'string', required),
     column('short_name', 'string', required),
     column('period', 'string'),
-    enumColumn('kind', ['Interreg', 'ENI CBC'], required),
+    // Open: Interreg V-A, Interreg V-B, IPA CBC, ENI CBC, ENPI CBC, ESPON, URBACT, PEACE, …
+    column('kind', 'string', required),
     column('area_as_stated', 'string'),
     column('managing_authority', 'string'),
     column('budget_as_stated', 'string'),
@@ -147,6 +148,7 @@ export const NODE_FILES: readonly NodeFileSpec[] = [
     column('programme_funding_eur', 'number'),
     column('thematic_objective_as_stated', 'string'),
     column('regions_as_stated', 'string'),
+    column('description', 'string'),
   ]),
   nodeFile('regions.csv', Label.Region, [
     column('name', 'string', required),
@@ -161,6 +163,7 @@ export const NODE_FILES: readonly NodeFileSpec[] = [
     column('name', 'string', required),
     column('country', 'string'),
     column('city', 'string'),
+    enumColumn('legal_status', ['public', 'private']),
   ]),
   nodeFile('thematic-areas.csv', Label.ThematicArea, [column('code', 'string'), column('name', 'string', required)]),
   nodeFile('clusters.csv', Label.Cluster, [
@@ -185,7 +188,7 @@ export const RELATIONSHIP_FILES: readonly RelationshipFileSpec[] = [
   relationshipFile(
     RelType.PARTICIPATES_IN,
     [pair(Label.Organization, Label.Project)],
-    [enumColumn('role', ['lead', 'partner', 'associated'], required), column('budget_eur', 'number')],
+    [enumColumn('role', ['lead', 'partner', 'associated', 'unknown'], required), column('budget_eur', 'number')],
   ),
   relationshipFile(RelType.LOCATED_IN, [pair(Label.Project, Label.Region)]),
   relationshipFile(RelType.ADDRESSES, [pair(Label.Project, Label.ThematicArea)]),

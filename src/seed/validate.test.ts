@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { slugify } from '../../seed/derive/slug';
+import { slugify } from './slug';
 import { Label, RelType } from '../neo4j/graph-schema';
 import { projectRoot } from '../paths';
 import { NODE_FILES, RELATIONSHIP_FILES, SEED_FILES, type SeedFileSpec } from './seed-files';
@@ -116,14 +116,12 @@ describe('validateSeed', () => {
 
   it('rejects numbers, booleans and enum values that do not parse', () => {
     const errors = errorsOf(
-      withRows('nodes/programmes.csv', [
-        { ...validRows['nodes/programmes.csv'][0], kind: 'ENPI', platform_call_open: 'yes' },
-      ]),
+      withRows('nodes/programmes.csv', [{ ...validRows['nodes/programmes.csv'][0], platform_call_open: 'yes' }]),
     );
-    expect(errors).toEqual([
-      'seed/nodes/programmes.csv line 2, field kind: "ENPI" is not one of: Interreg, ENI CBC',
-      'seed/nodes/programmes.csv line 2, field platform_call_open: "yes" is not a boolean (true or false)',
-    ]);
+    expect(errors).toEqual(['seed/nodes/programmes.csv line 2, field platform_call_open: "yes" is not a boolean (true or false)']);
+    expect(
+      errorsOf(withRows('nodes/organizations.csv', [{ ...validRows['nodes/organizations.csv'][0], legal_status: 'Public' }])),
+    ).toEqual(['seed/nodes/organizations.csv line 2, field legal_status: "Public" is not one of: public, private']);
     expect(
       errorsOf(withRows('nodes/projects.csv', [{ ...validRows['nodes/projects.csv'][0], total_budget_eur: '1,398,799' }, validRows['nodes/projects.csv'][1]])),
     ).toEqual(['seed/nodes/projects.csv line 2, field total_budget_eur: "1,398,799" is not a plain number (e.g. 1398799 or 1398799.50)']);

@@ -18,10 +18,14 @@ import {
   SOURCES_WITHOUT_URL,
 } from './seed-files';
 
-/** One problem in the seed files. `line` is 1-based and counts the header as line 1. */
+/**
+ * One problem in the input. `line` is 1-based and counts the header as line 1; `row` is a
+ * spreadsheet's row number (sheets of an xlsx, keep.eu tables), where a line would mislead.
+ */
 export interface SeedError {
   file: string;
   line?: number;
+  row?: number;
   field?: string;
   message: string;
 }
@@ -61,7 +65,11 @@ export interface SeedValidation {
 
 /** Formats an error as `seed/nodes/projects.csv line 14, field start_date: "2018-13-01" is not a date (YYYY-MM-DD)`. */
 export function formatSeedError(error: SeedError): string {
-  const where = [error.line === undefined ? '' : ` line ${error.line}`, error.field === undefined ? '' : `, field ${error.field}`];
+  const where = [
+    error.line === undefined ? '' : ` line ${error.line}`,
+    error.row === undefined ? '' : ` row ${error.row}`,
+    error.field === undefined ? '' : `, ${error.row === undefined ? 'field' : 'column'} ${error.field}`,
+  ];
   return `${error.file}${where.join('')}: ${error.message}`;
 }
 

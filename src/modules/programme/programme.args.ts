@@ -18,7 +18,7 @@ export class ProgrammeFilter {
   })
   regionId?: string;
 
-  @Field(() => String, { nullable: true, description: 'One of "Interreg", "ENI CBC" (case-insensitive)' })
+  @Field(() => String, { nullable: true, description: 'A programme kind such as "Interreg V-B" or "ENI CBC" (case-insensitive, the whole name)' })
   kind?: string;
 }
 

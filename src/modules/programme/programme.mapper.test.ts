@@ -6,7 +6,7 @@ const stored = {
   id: 'interreg-bsr-2014-2020',
   name: 'Interreg Baltic Sea Region 2014-2020',
   shortName: 'Interreg BSR',
-  kind: 'Interreg',
+  kind: 'Interreg V-B',
   source: 'article',
 };
 

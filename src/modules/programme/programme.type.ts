@@ -17,7 +17,7 @@ export class Programme {
   @Field(() => String, { nullable: true, description: 'Programming period, e.g. 2014-2020' })
   period!: string | null;
 
-  @Field({ description: 'One of "Interreg", "ENI CBC"' })
+  @Field({ description: 'The strand, as the field names it: "Interreg V-A", "Interreg V-B", "IPA CBC", "ENI CBC", "ENPI CBC", "ESPON", "URBACT", "PEACE", …' })
   kind!: string;
 
   @Field(() => String, { nullable: true, description: 'Programme area as the source words it' })

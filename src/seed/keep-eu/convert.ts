@@ -1,0 +1,382 @@
+/**
+ * Responsible for turning a keep.eu export into seed rows: programmes with their period and
+ * kind, projects (duplicated lead rows folded into one), organizations, participations with
+ * the lead partner marked, themes, and the NUTS regions partners are placed in. Every row
+ * it cannot map becomes a problem naming sheet, row and column; every change it makes to a
+ * value is counted in the notes. It never guesses.
+ */
+import { Label, RelType } from '../../neo4j/graph-schema';
+import { SeedTables, type SeedRow } from '../seed-tables';
+import { shortSlug, slugify } from '../slug';
+import type { SeedError } from '../validate';
+import { parseProgrammeName, type KeepEuProgramme } from './programme-name';
+import type { KeepEuExport, KeepEuRow } from './read-export';
+
+export interface KeepEuOptions {
+  /** The `source` every row carries (the dataset's id). */
+  source: string;
+  /** The `source_url` every row carries: keep.eu's export has no per-project page ids. */
+  sourceUrl: string;
+  /** Region ids the target graph already has (NUTS codes, ISO 3166 codes). */
+  knownRegions: ReadonlySet<string>;
+  /** keep.eu programme id → id of the same programme already in the graph. */
+  programmeIds?: ReadonlyMap<string, string>;
+}
+
+export interface KeepEuConversion {
+  tables: SeedTables;
+  problems: SeedError[];
+  /** What was normalised or left out, with counts: "folded 39 duplicated lead rows". */
+  notes: string[];
+}
+
+const ROLE: Readonly<Record<string, string>> = { yes: 'lead', no: 'partner' };
+const ROLE_STRENGTH: Readonly<Record<string, number>> = { lead: 3, partner: 2, associated: 1, unknown: 0 };
+// Titles and acronyms go into project ids; cut so ids stay readable.
+const PROJECT_SLUG_MAX = 40;
+
+class Notes {
+  private readonly counts = new Map<string, number>();
+  add(note: string, count = 1): void {
+    this.counts.set(note, (this.counts.get(note) ?? 0) + count);
+  }
+  list(): string[] {
+    return [...this.counts].map(([note, count]) => `${note}: ${count}`);
+  }
+}
+
+interface Context {
+  options: KeepEuOptions;
+  tables: SeedTables;
+  problems: SeedError[];
+  notes: Notes;
+  provenance: SeedRow;
+}
+
+/** Converts a read export; the caller validates and loads `tables` like any seed folder. */
+export function convertKeepEu(source: KeepEuExport, options: KeepEuOptions): KeepEuConversion {
+  const context: Context = {
+    options,
+    tables: new SeedTables(),
+    problems: [],
+    notes: new Notes(),
+    provenance: { source: options.source, source_url: options.sourceUrl },
+  };
+  const projects = convertProjects(source.projects, context);
+  convertPartners(source.partners, projects, context);
+  for (const type of [RelType.LOCATED_IN, RelType.BASED_IN]) dropCountryWhereMoreSpecific(type, context);
+  if (source.calls.length > 0) context.notes.add('call rows read but not imported (coopgraph has no Call node yet)', source.calls.length);
+  return { tables: context.tables, problems: context.problems, notes: context.notes.list() };
+}
+
+const problem = (context: Context, row: KeepEuRow, field: string, message: string) =>
+  context.problems.push({ file: row.sheet, row: row.row, field, message });
+
+/** Collapses runs of white space; counts the cells it changed. */
+function clean(row: KeepEuRow, column: string, context: Context): string {
+  const value = row.cells[column] ?? '';
+  const cleaned = value.replace(/\s+/g, ' ').trim();
+  if (cleaned !== value) context.notes.add(`white space collapsed in ${column}`);
+  return cleaned;
+}
+
+// ---------------------------------------------------------------- programmes
+
+function programmeOf(row: KeepEuRow, context: Context): KeepEuProgramme | undefined {
+  const raw = row.cells.Programme ?? '';
+  if (raw.trim() === '') {
+    problem(context, row, 'Programme', 'is required but empty');
+    return undefined;
+  }
+  const parsed = parseProgrammeName(raw);
+  if ('problem' in parsed) {
+    problem(context, row, 'Programme', parsed.problem);
+    return undefined;
+  }
+  const id = context.options.programmeIds?.get(parsed.id) ?? parsed.id;
+  if (!context.tables.node(Label.Programme, id)) {
+    context.tables.addNode(Label.Programme, {
+      id,
+      name: parsed.name,
+      short_name: parsed.shortName,
+      period: parsed.period,
+      kind: parsed.kind,
+      ...context.provenance,
+    });
+  }
+  return { ...parsed, id };
+}
+
+// ---------------------------------------------------------------- projects
+
+interface ProjectRef {
+  id: string;
+  row: KeepEuRow;
+  /** False when the projects-sheet row had a problem: its partner rows are skipped quietly. */
+  valid: boolean;
+}
+
+const projectKey = (programmeId: string, acronym: string) => `${programmeId}\u0000${acronym.toLowerCase()}`;
+
+function convertProjects(rows: readonly KeepEuRow[], context: Context): Map<string, ProjectRef> {
+  const projects = new Map<string, ProjectRef>();
+  const usedIds = new Set<string>();
+  for (const row of rows) {
+    const programme = programmeOf(row, context);
+    const acronym = clean(row, 'Acronym', context);
+    if (acronym === '') problem(context, row, 'Acronym', 'is required but empty (keep.eu keys a project by programme and acronym)');
+    if (!programme || acronym === '') continue;
+    const key = projectKey(programme.id, acronym);
+    if (projects.has(key)) {
+      // keep.eu writes one projects-sheet row per lead partner; the Partners sheet has both.
+      context.notes.add('duplicated lead rows folded into their project');
+      continue;
+    }
+    const englishTitle = clean(row, 'Project Name', context);
+    const title = englishTitle || clean(row, 'Project Name language 2', context);
+    if (!englishTitle && title) context.notes.add('title taken from "Project Name language 2" (no English name)');
+    const start = date(row, 'Project start', context);
+    const end = date(row, 'Project end', context);
+    const budget = money(row, 'Budget', context);
+    const euFunding = money(row, 'EU Funding', context);
+
+    const base = `${programme.id}-${shortSlug(acronym, PROJECT_SLUG_MAX) || shortSlug(title, PROJECT_SLUG_MAX) || 'project'}`;
+    let id = base;
+    for (let suffix = 2; usedIds.has(id); suffix++) id = `${base}-${suffix}`;
+    usedIds.add(id);
+    const valid = ![start, end, budget, euFunding].includes(null);
+    projects.set(key, { id, row, valid });
+    if (!valid) continue;
+    context.tables.addNode(Label.Project, {
+      id,
+      acronym,
+      title,
+      start_date: start ?? '',
+      end_date: end ?? '',
+      total_budget_eur: budget ?? '',
+      eu_funding_eur: euFunding ?? '',
+      thematic_objective_as_stated: clean(row, 'Thematic Obj', context),
+      // Paragraphs stay: only the ends are trimmed.
+      description: (row.cells['Description EN'] ?? '').trim(),
+      ...context.provenance,
+    });
+    context.tables.addRelationship(RelType.FUNDED_BY, { from: id, to: programme.id, ...context.provenance });
+    for (const column of ['Thematic1', 'Thematic2', 'Thematic3']) {
+      const theme = clean(row, column, context);
+      if (theme === '') continue;
+      const themeId = `keep-eu-theme-${slugify(theme)}`;
+      if (!context.tables.node(Label.ThematicArea, themeId)) {
+        context.tables.addNode(Label.ThematicArea, { id: themeId, name: theme, ...context.provenance });
+      }
+      if (!context.tables.relationship(RelType.ADDRESSES, id, themeId)) {
+        context.tables.addRelationship(RelType.ADDRESSES, { from: id, to: themeId, ...context.provenance });
+      }
+    }
+  }
+  return projects;
+}
+
+const SLASHED_DATE = /^(\d{4})[/-](\d{2})[/-](\d{2})$/;
+
+/** `2015/10/27` → `2015-10-27`; '' when empty; null (and a problem) when not a calendar day. */
+function date(row: KeepEuRow, column: string, context: Context): string | null {
+  const value = clean(row, column, context);
+  if (value === '') return '';
+  const match = SLASHED_DATE.exec(value);
+  const iso = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  if (!match || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
+    problem(context, row, column, `"${value}" is not a date written YYYY/MM/DD`);
+    return null;
+  }
+  return iso;
+}
+
+const GROUPED_NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** `612,557.00` → `612557.00`; '' when empty; null (and a problem) when not an amount. */
+function money(row: KeepEuRow, column: string, context: Context): string | null {
+  const value = clean(row, column, context);
+  if (value === '') return '';
+  if (PLAIN_NUMBER.test(value)) return value;
+  if (GROUPED_NUMBER.test(value)) {
+    context.notes.add(`thousands separators removed from ${column}`);
+    return value.replace(/,/g, '');
+  }
+  problem(context, row, column, `"${value}" is not an amount such as 612,557.00`);
+  return null;
+}
+
+// ---------------------------------------------------------------- partners
+
+interface PartnerRow {
+  row: KeepEuRow;
+  project: ProjectRef;
+  name: string;
+  country: Country;
+  role: string;
+  region: string | undefined;
+}
+
+function convertPartners(rows: readonly KeepEuRow[], projects: ReadonlyMap<string, ProjectRef>, context: Context): void {
+  const partners: PartnerRow[] = [];
+  for (const row of rows) {
+    const partner = partnerOf(row, projects, context);
+    if (partner) partners.push(partner);
+  }
+  // One organization per slug of the name, unless the slug names organizations in several
+  // countries: then each gets its country code ("municipality-of-x-si").
+  const countriesBySlug = new Map<string, Set<string>>();
+  for (const partner of partners) {
+    const slug = slugify(partner.name);
+    countriesBySlug.set(slug, (countriesBySlug.get(slug) ?? new Set()).add(partner.country.code));
+  }
+  for (const partner of partners) {
+    const slug = slugify(partner.name);
+    const id = (countriesBySlug.get(slug)?.size ?? 0) > 1 ? `${slug}-${partner.country.code.toLowerCase()}` : slug;
+    addOrganization(id, partner, context);
+    addParticipation(id, partner, context);
+    if (partner.region) {
+      placeOnce(RelType.BASED_IN, id, partner.region, context);
+      placeOnce(RelType.LOCATED_IN, partner.project.id, partner.region, context);
+    }
+  }
+}
+
+function partnerOf(row: KeepEuRow, projects: ReadonlyMap<string, ProjectRef>, context: Context): PartnerRow | undefined {
+  const parsed = parseProgrammeName(row.cells.Programme ?? '');
+  const name = clean(row, 'Project Partner', context);
+  const acronym = clean(row, 'Acronym', context);
+  const lead = clean(row, 'Lead Partner', context).toLowerCase();
+  let ok = true;
+  if ('problem' in parsed) {
+    problem(context, row, 'Programme', parsed.problem);
+    ok = false;
+  }
+  if (name === '') {
+    problem(context, row, 'Project Partner', 'is required but empty');
+    ok = false;
+  }
+  const role = ROLE[lead];
+  if (!role) {
+    problem(context, row, 'Lead Partner', `"${row.cells['Lead Partner'] ?? ''}" is not Yes or No`);
+    ok = false;
+  }
+  const country = countryOf(row, context);
+  if (!country) ok = false;
+  if (!ok || 'problem' in parsed || !role || !country) return undefined;
+  const programmeId = context.options.programmeIds?.get(parsed.id) ?? parsed.id;
+  const project = projects.get(projectKey(programmeId, acronym));
+  if (!project) {
+    problem(context, row, 'Acronym', `no project "${acronym}" of programme "${parsed.name}" in the projects sheet`);
+    return undefined;
+  }
+  if (!project.valid) return undefined;
+  return { row, project, name, country, role, region: regionOf(row, country, context) };
+}
+
+interface Country {
+  code: string;
+  name: string;
+}
+
+/** `DE Germany / DEUTSCHLAND` → DE, Germany; `RS  / Serbia` → RS, Serbia. */
+function countryOf(row: KeepEuRow, context: Context): Country | undefined {
+  const value = (row.cells['Country code'] ?? '').trim();
+  const match = /^([A-Z]{2})\b\s*(.*)$/.exec(value);
+  const nuts = /^([A-Z]{2})[A-Z0-9]{1,3}\s*\//.exec((row.cells['NUTS1 (or equivalent)'] ?? '').trim());
+  if (value === '' && nuts) {
+    // The NUTS code starts with the country's code: safe to take it from there.
+    context.notes.add('empty country codes taken from the NUTS code');
+    return { code: nuts[1], name: clean(row, 'Country', context) || nuts[1] };
+  }
+  if (!match) {
+    problem(context, row, 'Country code', `"${value}" does not start with a two-letter country code (e.g. "DE Germany / DEUTSCHLAND")`);
+    return undefined;
+  }
+  const [english, national] = match[2].split('/').map((part) => part.trim());
+  const name = english || national || clean(row, 'Country', context) || match[1];
+  return { code: match[1], name };
+}
+
+const NUTS_CODE_LENGTH = { NUTS1: 3, NUTS2: 4, NUTS3: 5 } as const;
+const NUTS_CELL = /^([A-Z]{2}[A-Z0-9]{1,3})\s*\/\s*(.*)$/;
+
+/**
+ * The most specific region a partner row names. NUTS codes the graph lacks (keep.eu's
+ * "NUTS equivalents" of Switzerland, Norway, Turkey, …) become regions of this dataset,
+ * each part of the next coarser one; a row without NUTS codes is placed in its country.
+ */
+function regionOf(row: KeepEuRow, country: Country, context: Context): string | undefined {
+  const known = (id: string) => context.options.knownRegions.has(id) || context.tables.node(Label.Region, id) !== undefined;
+  if (!known(country.code)) {
+    context.tables.addNode(Label.Region, { id: country.code, name: country.name, level: 'country', country_code: country.code, ...context.provenance });
+    context.notes.add('country regions created (not in the graph)');
+  }
+  let parent = country.code;
+  for (const [column, level] of [
+    ['NUTS1 (or equivalent)', 'NUTS1'],
+    ['NUTS2 (or equivalent)', 'NUTS2'],
+    ['NUTS3 (or equivalent)', 'NUTS3'],
+  ] as const) {
+    // "DEG01  / Erfurt, Kreisfreie Stadt": the double space is keep.eu's layout, not a typo.
+    const value = (row.cells[column] ?? '').trim();
+    if (value === '') break;
+    const match = NUTS_CELL.exec(value);
+    const code = match?.[1];
+    if (!match || !code || !code.startsWith(parent.slice(0, 2)) || code.length !== NUTS_CODE_LENGTH[level]) {
+      problem(context, row, column, `"${value}" is not a ${level} code of ${country.code} followed by its name (e.g. "DEG01 / Erfurt, Kreisfreie Stadt")`);
+      return parent;
+    }
+    if (!known(code)) {
+      context.tables.addNode(Label.Region, { id: code, name: match[2] || code, level, country_code: country.code, ...context.provenance });
+      context.tables.addRelationship(RelType.PART_OF, { from: code, to: parent, ...context.provenance });
+      context.notes.add(`${level} regions created from keep.eu's codes (not in the graph)`);
+    }
+    parent = code;
+  }
+  if (parent === country.code) context.notes.add('partner rows without NUTS codes, placed in their country');
+  return parent;
+}
+
+function addOrganization(id: string, partner: PartnerRow, context: Context): void {
+  if (context.tables.node(Label.Organization, id)) return;
+  const status = clean(partner.row, 'Legal Status', context).toLowerCase();
+  if (status === 'n/a') context.notes.add('legal status "n/a" left empty');
+  context.tables.addNode(Label.Organization, {
+    id,
+    name: partner.name,
+    country: partner.country.name,
+    city: clean(partner.row, 'Town', context),
+    legal_status: status === 'public' || status === 'private' ? status : '',
+    ...context.provenance,
+  });
+}
+
+function addParticipation(organizationId: string, partner: PartnerRow, context: Context): void {
+  const existing = context.tables.relationship(RelType.PARTICIPATES_IN, organizationId, partner.project.id);
+  if (existing) {
+    // Two spellings of one organization in one project: one participation, the stronger role.
+    context.notes.add('partner rows of one organization in one project folded');
+    if ((ROLE_STRENGTH[partner.role] ?? 0) > (ROLE_STRENGTH[existing.role] ?? 0)) existing.role = partner.role;
+    return;
+  }
+  context.tables.addRelationship(RelType.PARTICIPATES_IN, { from: organizationId, to: partner.project.id, role: partner.role, ...context.provenance });
+}
+
+function placeOnce(type: RelType, from: string, region: string, context: Context): void {
+  if (!context.tables.relationship(type, from, region)) context.tables.addRelationship(type, { from, to: region, ...context.provenance });
+}
+
+/** A country is dropped for a project or organization already placed in one of its regions. */
+function dropCountryWhereMoreSpecific(type: RelType, context: Context): void {
+  const rows = [...(context.tables.relationships.get(type)?.values() ?? [])];
+  const specific = new Set(rows.filter((row) => row.to.length > 2).map((row) => `${row.from}\u0000${row.to.slice(0, 2)}`));
+  for (const row of rows) {
+    if (row.to.length === 2 && specific.has(`${row.from}\u0000${row.to}`)) {
+      context.tables.removeRelationship(type, row.from, row.to);
+      context.notes.add(`${type} to a country dropped where a region of it is known`);
+    }
+  }
+}
