@@ -9,6 +9,7 @@ import { DEFAULT_QUERY_TIMEOUT_MS } from './limits/query-limits';
 import { Executor } from './neo4j/executor';
 import { Label } from './neo4j/graph-schema';
 import { toCluster } from './modules/cluster/cluster.mapper';
+import { toDataset } from './modules/dataset/dataset.mapper';
 import { toEvent } from './modules/event/event.mapper';
 import { toOrganization } from './modules/organization/organization.mapper';
 import { toPerson } from './modules/person/person.mapper';
@@ -20,6 +21,7 @@ import { nodeByIdLoader } from './modules/shared/loaders';
 import { toThematicArea } from './modules/theme/theme.mapper';
 import { AnalyticsRepository } from './modules/analytics/analytics.repository';
 import { ClusterRepository } from './modules/cluster/cluster.repository';
+import { DatasetRepository } from './modules/dataset/dataset.repository';
 import { EventRepository } from './modules/event/event.repository';
 import { OrganizationRepository } from './modules/organization/organization.repository';
 import { PersonRepository } from './modules/person/person.repository';
@@ -45,6 +47,7 @@ export function createContext(settings: ContextSettings, requestId: string = ran
     maxPageSize: settings.maxPageSize,
     nodes: {
       cluster: nodeByIdLoader(executor, Label.Cluster, toCluster),
+      dataset: nodeByIdLoader(executor, Label.Dataset, toDataset),
       event: nodeByIdLoader(executor, Label.Event, toEvent),
       organization: nodeByIdLoader(executor, Label.Organization, toOrganization),
       person: nodeByIdLoader(executor, Label.Person, toPerson),
@@ -57,6 +60,7 @@ export function createContext(settings: ContextSettings, requestId: string = ran
     repositories: {
       analytics: new AnalyticsRepository(executor),
       cluster: new ClusterRepository(executor),
+      dataset: new DatasetRepository(executor),
       event: new EventRepository(executor),
       organization: new OrganizationRepository(executor),
       person: new PersonRepository(executor),

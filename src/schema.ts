@@ -7,6 +7,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { ClusterResolver } from './modules/cluster/cluster.resolver';
+import { DatasetResolver } from './modules/dataset/dataset.resolver';
 import { EventResolver } from './modules/event/event.resolver';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
@@ -23,6 +24,7 @@ export const SCHEMA_FILE = fromRoot('schema', 'schema.graphql');
 const resolvers = [
   AnalyticsResolver,
   ClusterResolver,
+  DatasetResolver,
   EventResolver,
   OrganizationResolver,
   PersonResolver,

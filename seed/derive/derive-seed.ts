@@ -14,6 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { Label, RelType } from '../../src/neo4j/graph-schema';
 import { projectRoot } from '../../src/paths';
 import { NODE_FILES, RELATIONSHIP_FILES, type SeedFileSpec } from '../../src/seed/seed-files';
+import { keepEuSeed } from '../../src/seed/keep-eu/keep-eu-seed';
 import { type SeedRow, SeedTables } from '../../src/seed/seed-tables';
 import { formatSeedError, validateSeed } from '../../src/seed/validate';
 import { shortSlug, slugify } from '../../src/seed/slug';
@@ -125,6 +126,13 @@ function deriveRegions(tables: SeedTables, dataDir: string, isoDir: string): Map
       sourceUrl = ISO_URL;
     }
     add({ id: row.id, name, level: row.level, country_code: row.country_code, source: row.source, source_url: sourceUrl });
+  }
+  // Every other country of ISO 3166-1, so partners anywhere (keep.eu has Serbia, Canada, …)
+  // have a country to be placed in. Greece and the United Kingdom are EL and UK in NUTS.
+  const nutsCountryAliases = new Map([['GR', 'EL'], ['GB', 'UK']]);
+  for (const entry of iso1) {
+    if (regions.has(entry.alpha_2) || regions.has(nutsCountryAliases.get(entry.alpha_2) ?? '')) continue;
+    add({ id: entry.alpha_2, name: entry.name, level: 'country', country_code: entry.alpha_2, source: 'iso3166-2', source_url: ISO_URL });
   }
   for (const row of nonEu) {
     if (!row.parent) continue;
@@ -480,7 +488,7 @@ function mergeCuratedRows(tables: SeedTables): void {
 // ---------------------------------------------------------------- writing
 
 /** Derives every seed file from the source data; throws on anything it cannot map. */
-export function deriveSeed(dataDir: string, isoDir: string): Derivation {
+export async function deriveSeed(dataDir: string, isoDir: string): Promise<Derivation> {
   const notes: string[] = [];
   const tables = new SeedTables();
   const regions = deriveRegions(tables, dataDir, isoDir);
@@ -494,15 +502,57 @@ export function deriveSeed(dataDir: string, isoDir: string): Derivation {
   deriveCoverage(tables, programmes);
   mergeCuratedRows(tables);
   for (const place of places.unmappedPlaces) notes.push(`place not mapped to a region: ${place}`);
+  await mergeKeepEu(tables, notes);
 
   const files = tables.toFiles();
   return { files, notes };
 }
 
-function main(argv: readonly string[]): void {
+// ---------------------------------------------------------------- keep.eu
+
+const KEEP_EU_DIR = path.join(REPO_ROOT, 'seed', 'keep-eu');
+
+/**
+ * The keep.eu export the repository carries, through the same adapter `npm run import --
+ * --format keep-eu` uses. A node the graph already has (an organization the cbc pages name
+ * under the same slug, the Baltic Sea Region programme) keeps its cbc row; keep.eu adds its
+ * participations and placements to it.
+ */
+async function mergeKeepEu(tables: SeedTables, notes: string[]): Promise<void> {
+  const knownRegions = new Set(tables.nodes.get(Label.Region)?.keys() ?? []);
+  const seed = await keepEuSeed(path.join(KEEP_EU_DIR, 'keep_closed_1420.xlsx'), {
+    source: 'keep-eu-2019',
+    sourceUrl: 'https://keep.eu/',
+    knownRegions,
+    correctionsFile: path.join(KEEP_EU_DIR, 'corrections.csv'),
+    programmeIdsFile: path.join(KEEP_EU_DIR, 'programme-ids.csv'),
+  });
+  if (seed.problems.length > 0) {
+    throw new Error(`keep.eu export has ${seed.problems.length} problem(s):\n${seed.problems.map(formatSeedError).join('\n')}`);
+  }
+  notes.push(...seed.notes.map((note) => `keep.eu: ${note}`));
+  for (const [label, rows] of seed.tables.nodes) {
+    let kept = 0;
+    for (const row of rows.values()) {
+      if (tables.node(label, row.id)) kept++;
+      else tables.addNode(label, row);
+    }
+    if (kept > 0) notes.push(`keep.eu: ${kept} ${label} node(s) the other datasets already have; their rows are kept`);
+  }
+  for (const [type, rows] of seed.tables.relationships) {
+    let kept = 0;
+    for (const row of rows.values()) {
+      if (tables.relationship(type, row.from, row.to)) kept++;
+      else tables.addRelationship(type, row);
+    }
+    if (kept > 0) notes.push(`keep.eu: ${kept} ${type} relationship(s) the other datasets already have; their rows are kept`);
+  }
+}
+
+async function main(argv: readonly string[]): Promise<void> {
   const dataDir = argv[0] ? path.resolve(argv[0]) : path.resolve(REPO_ROOT, '../shared/data');
   const isoDir = argv[1] ? path.resolve(argv[1]) : '/usr/share/iso-codes/json';
-  const { files, notes } = deriveSeed(dataDir, isoDir);
+  const { files, notes } = await deriveSeed(dataDir, isoDir);
 
   const validation = validateSeed((file) => files.get(file), 'seed');
   if (validation.errors.length > 0) {
@@ -526,5 +576,8 @@ function main(argv: readonly string[]): void {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2));
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
 }

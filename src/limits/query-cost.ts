@@ -17,7 +17,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { QueryTooComplexError } from '../errors';
 // The page a paged field returns without `first` is what the cost assumes for it.
-import { DEFAULT_PAGE_SIZE } from '../modules/shared/pagination';
+import { DEFAULT_PAGE_SIZE } from '../modules/shared/page-size';
 
 /** Items assumed for a list field that takes no `first` (a relationship list such as `Project.partners`). */
 export const ASSUMED_LIST_SIZE = 10;

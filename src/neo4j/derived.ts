@@ -70,6 +70,7 @@ export const SORT_KEYS = {
 
 /** The text fields each label's search text joins; `text` filters search these. */
 export const TEXT_FIELDS: Readonly<Record<Label, readonly string[]>> = {
+  [Label.Dataset]: ['name', 'credit'],
   [Programme]: ['name', 'shortName'],
   [Project]: ['title', 'acronym', 'code'],
   [Region]: ['name', 'id'],

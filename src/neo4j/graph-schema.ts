@@ -4,6 +4,7 @@
  */
 
 export const Label = {
+  Dataset: 'Dataset',
   Programme: 'Programme',
   Project: 'Project',
   Region: 'Region',

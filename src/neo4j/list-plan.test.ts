@@ -78,14 +78,14 @@ describe('list plans', () => {
   });
 
   it('choose by the anchor\'s degree: a region holding a large share is read in key order, a small one expanded', async () => {
-    const large = await profile(page({ filters: { regionId: 'RU' }, limit: 2 }));
+    const large = await profile(page({ filters: { regionId: 'DE' }, limit: 2 }));
     // The key index is scanned (it produced rows) only for the large share.
     expect(large.operators).toContain('NodeIndexScan');
     const small = await profile(page({ filters: { regionId: 'RU-PSK' }, limit: 21 }));
     expect(small.operators).not.toContain('NodeIndexScan');
     expect(small.keys.length).toBeGreaterThan(0);
     // Same answer either way: the first two of the small-page plan are the large-page plan's.
-    const both = await profile(page({ filters: { regionId: 'RU' }, limit: 40 }));
+    const both = await profile(page({ filters: { regionId: 'DE' }, limit: 40 }));
     expect(both.keys.slice(0, 2)).toEqual(large.keys);
   });
 });

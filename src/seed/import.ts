@@ -11,7 +11,7 @@ import { type WriteStep, planImport } from './import-plan';
 import type { SeedCounts } from './load';
 import { NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
 import { UndoJournal } from './undo-journal';
-import { SeedValidationError, validateSeedDir } from './validate';
+import { type SeedFileReader, type ValidateOptions, SeedValidationError, validateSeed, validateSeedDir } from './validate';
 
 export type { SeedCounts } from './load';
 
@@ -72,11 +72,37 @@ export class ImportUndoError extends Error {
  * then recomputes derived sort keys. Throws SeedValidationError (nothing written),
  * ImportFailedError (written part undone) or ImportUndoError (undo failed too).
  */
-export async function importFolder(executor: Executor, folder: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importFolder(
+  executor: Executor,
+  folder: string,
+  options: ImportOptions = {},
+  validateOptions?: ValidateOptions,
+): Promise<ImportReport> {
+  return importSeedFiles(executor, { ...folderSource(folder), validateOptions }, options);
+}
+
+/** Seed files from anywhere (a folder, or converted in memory), with the name errors use. */
+export interface SeedFileSource {
+  read: SeedFileReader;
+  /** Prefix of file names in errors and in the failure message: the folder, or the input file. */
+  display: string;
+  /** What the target graph already holds that the files may refer to. */
+  validateOptions?: ValidateOptions;
+  /** Set when the files are the seed folder itself: validation reads it from disk. */
+  folder?: string;
+}
+
+function folderSource(folder: string): SeedFileSource {
+  return { read: () => undefined, display: folder, folder };
+}
+
+/** As importFolder, for files supplied by `source` (the keep.eu adapter's converted files). */
+export async function importSeedFiles(executor: Executor, source: SeedFileSource, options: ImportOptions = {}): Promise<ImportReport> {
+  const folder = source.display;
   const started = performance.now();
   const batchSize = checkedBatchSize(options.batchSize);
   const progress = options.onProgress ?? (() => undefined);
-  const { steps, report } = validated(folder, progress, started);
+  const { steps, report } = validated(source, progress, started);
   if (options.dryRun) return report(0, true);
 
   const journal = await UndoJournal.open(executor, steps);
@@ -108,11 +134,12 @@ export async function importFolder(executor: Executor, folder: string, options: 
 
 /** Validates `folder` and reports what an import would write, without touching Neo4j. */
 export async function dryRunImport(folder: string, options: Pick<ImportOptions, 'onProgress'> = {}): Promise<ImportReport> {
-  return validated(folder, options.onProgress ?? (() => undefined), performance.now()).report(0, true);
+  return validated(folderSource(folder), options.onProgress ?? (() => undefined), performance.now()).report(0, true);
 }
 
-function validated(folder: string, progress: (progress: ImportProgress) => void, started: number) {
-  const validation = validateSeedDir(folder);
+/** Validates `source` and plans its writes; throws SeedValidationError listing every problem. */
+export function validated(source: SeedFileSource, progress: (progress: ImportProgress) => void, started = performance.now()) {
+  const validation = source.folder ? validateSeedDir(source.folder, source.folder, source.validateOptions) : validateSeed(source.read, source.display, source.validateOptions);
   const rowsRead = validation.files.reduce((sum, file) => sum + file.rows, 0);
   progress({ phase: 'validate', rowsDone: rowsRead, rowsTotal: rowsRead });
   if (validation.errors.length > 0) throw new SeedValidationError(validation.errors);

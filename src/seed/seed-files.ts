@@ -46,11 +46,16 @@ export interface RelationshipFileSpec {
 
 export type SeedFileSpec = NodeFileSpec | RelationshipFileSpec;
 
-export const SOURCES = ['article', 'cbc', 'keep-eu', 'nuts2013', 'iso3166-2', 'illustrative'] as const;
-export type Source = (typeof SOURCES)[number];
+/**
+ * How a dataset's rows cite pages: `required` (each row names the page its facts are on)
+ * or `none` (the dataset has no pages to cite, such as the article or made-up rows: a URL
+ * there would pretend to evidence that does not exist).
+ */
+export const SOURCE_URL_POLICIES = ['required', 'none'] as const;
+export type SourceUrlPolicy = (typeof SOURCE_URL_POLICIES)[number];
 
-/** Sources whose rows have no page to cite: their `source_url` must stay empty. */
-export const SOURCES_WITHOUT_URL: ReadonlySet<Source> = new Set(['article', 'illustrative']);
+/** Dataset ids: lowercase letters, digits, `.` and `-` (`keep-eu-2019`, `iso3166-2`). */
+export const DATASET_ID = /^[a-z0-9][a-z0-9.-]*$/;
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -98,9 +103,9 @@ function enumColumn(name: string, values: readonly [string, ...string[]], option
 
 const required = { required: true };
 
-// Provenance closes every row of every file.
+// Provenance closes every row of every file: the dataset it comes from and its pages.
 const provenance: readonly ColumnSpec[] = [
-  enumColumn('source', SOURCES, required),
+  { ...column('source', 'string', required), parse: z.string().regex(DATASET_ID, 'is not a dataset id (lowercase letters, digits, "." and "-")') },
   column('source_url', 'string'),
 ];
 
@@ -124,8 +129,26 @@ function relationshipFile(
 
 const pair = (from: Label, to: Label): Endpoints => ({ from, to });
 
-/** Node files, in load order (all nodes load before any relationship). */
+/** The dataset file: the only one without provenance columns, since it defines them. */
+export const DATASET_FILE: NodeFileSpec = {
+  kind: 'node',
+  file: 'nodes/datasets.csv',
+  label: Label.Dataset,
+  columns: [
+    { ...column('id', 'string', required), parse: z.string().regex(DATASET_ID, 'is not a dataset id (lowercase letters, digits, "." and "-")') },
+    column('name', 'string', required),
+    column('url', 'string'),
+    column('licence', 'string', required),
+    column('credit', 'string', required),
+    column('retrieved', 'date'),
+    column('changes', 'string'),
+    enumColumn('source_urls', SOURCE_URL_POLICIES, required),
+  ],
+};
+
+/** Node files, in load order (all nodes load before any relationship; datasets first of all). */
 export const NODE_FILES: readonly NodeFileSpec[] = [
+  DATASET_FILE,
   nodeFile('programmes.csv', Label.Programme, [
     column('name', 'string', required),
     column('short_name', 'string', required),

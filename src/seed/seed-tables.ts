@@ -20,6 +20,10 @@ export class SeedTables {
     rows.set(row.id, row);
   }
 
+  removeNode(label: Label, id: string): void {
+    this.nodes.get(label)?.delete(id);
+  }
+
   node(label: Label, id: string): SeedRow | undefined {
     return this.nodes.get(label)?.get(id);
   }

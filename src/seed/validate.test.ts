@@ -18,6 +18,12 @@ function line(spec: SeedFileSpec, values: Record<string, string>): string {
 
 /** A small valid seed: rows per file as column → value maps; every other file is header-only. */
 const validRows: Record<string, Array<Record<string, string>>> = {
+  'nodes/datasets.csv': [
+    { id: 'cbc', name: 'Programme pages', licence: 'public pages', credit: 'The programmes', source_urls: 'required' },
+    { id: 'nuts2013', name: 'NUTS 2013', licence: 'Eurostat', credit: 'GISCO - Eurostat', source_urls: 'required' },
+    { id: 'article', name: 'The article', licence: 'facts', credit: 'The 2018 article', retrieved: '2018-10-24', source_urls: 'none' },
+    { id: 'illustrative', name: 'Made up', licence: 'none', credit: 'Not facts', source_urls: 'none' },
+  ],
   'nodes/programmes.csv': [
     { id: 'kolarctic-2014-2020', name: 'Kolarctic CBC 2014-2020', short_name: 'Kolarctic CBC', kind: 'ENI CBC', source: 'cbc', source_url: 'https://example.org/kolarctic' },
   ],
@@ -178,11 +184,25 @@ describe('validateSeed', () => {
   it('keeps invented rows from citing a page and real rows from citing none', () => {
     const clusters = [{ ...validRows['nodes/clusters.csv'][0], source_url: 'https://example.org/made-up' }];
     expect(errorsOf(withRows('nodes/clusters.csv', clusters))).toEqual([
-      'seed/nodes/clusters.csv line 2, field source_url: must be empty when source is "illustrative"',
+      'seed/nodes/clusters.csv line 2, field source_url: must be empty for dataset "illustrative", which has no pages to cite',
     ]);
     const organizations = [{ ...validRows['nodes/organizations.csv'][0], source_url: '' }];
     expect(errorsOf(withRows('nodes/organizations.csv', organizations))).toEqual([
-      'seed/nodes/organizations.csv line 2, field source_url: is required when source is "cbc"',
+      'seed/nodes/organizations.csv line 2, field source_url: is required for dataset "cbc" (each of its rows cites its page)',
+    ]);
+  });
+
+  it('accepts only datasets declared in datasets.csv or held by the graph, naming the known ones', () => {
+    const organizations = [{ ...validRows['nodes/organizations.csv'][0], source: 'keep-eu-2026' }];
+    expect(errorsOf(withRows('nodes/organizations.csv', organizations))).toEqual([
+      'seed/nodes/organizations.csv line 2, field source: "keep-eu-2026" is not a dataset of nodes/datasets.csv or of the graph (known: article, cbc, illustrative, nuts2013)',
+    ]);
+    const files = withRows('nodes/organizations.csv', organizations);
+    const inGraph = validateSeed((file) => files.get(file), 'seed', { existingDatasets: new Map([['keep-eu-2026', 'required']]) });
+    expect(inGraph.errors.map(formatSeedError)).toEqual([]);
+    const badId = [{ ...validRows['nodes/organizations.csv'][0], source: 'Keep EU' }];
+    expect(errorsOf(withRows('nodes/organizations.csv', badId))).toEqual([
+      'seed/nodes/organizations.csv line 2, field source: "Keep EU" is not a dataset id (lowercase letters, digits, "." and "-")',
     ]);
   });
 });

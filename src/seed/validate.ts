@@ -13,9 +13,9 @@ import {
   type NodeFileSpec,
   type RelationshipFileSpec,
   type SeedFileSpec,
-  type Source,
+  type SourceUrlPolicy,
+  DATASET_FILE,
   SEED_FILES,
-  SOURCES_WITHOUT_URL,
 } from './seed-files';
 
 /**
@@ -85,7 +85,7 @@ export class SeedValidationError extends Error {
 export type SeedFileReader = (relativePath: string) => string | undefined;
 
 /** Validates the seed directory on disk; errors name files as `<displayDir>/<file>` (default: `seedDir`). */
-export function validateSeedDir(seedDir: string, displayDir = seedDir): SeedValidation {
+export function validateSeedDir(seedDir: string, displayDir = seedDir, options: ValidateOptions = {}): SeedValidation {
   return validateSeed((relativePath) => {
     try {
       return readFileSync(path.join(seedDir, relativePath), 'utf8');
@@ -93,7 +93,7 @@ export function validateSeedDir(seedDir: string, displayDir = seedDir): SeedVali
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-  }, displayDir);
+  }, displayDir, options);
 }
 
 interface RawRow {
@@ -101,14 +101,23 @@ interface RawRow {
   cells: Record<string, string>;
 }
 
+export interface ValidateOptions {
+  /** Datasets the target graph already holds (id → how its rows cite pages): rows may name them. */
+  existingDatasets?: ReadonlyMap<string, SourceUrlPolicy>;
+  /** Node ids the target graph already holds, per label: relationship rows may end at them. */
+  existingIds?: ReadonlyMap<Label, ReadonlySet<string>>;
+}
+
 /** Validates seed files supplied by `read`; `displayDir` prefixes file names in errors. */
-export function validateSeed(read: SeedFileReader, displayDir = 'seed'): SeedValidation {
+export function validateSeed(read: SeedFileReader, displayDir = 'seed', options: ValidateOptions = {}): SeedValidation {
   const errors: SeedError[] = [];
   const files: FileSummary[] = [];
   const nodes = new Map<Label, NodeRecord[]>();
   const pendingRelationships: Array<{ spec: RelationshipFileSpec; display: string; rows: TypedRow[] }> = [];
   // Per label: id → line it was first seen on, for duplicate and endpoint checks.
   const idsByLabel = new Map<Label, Map<string, number>>();
+  // Datasets rows may name: those the graph has, then those of the datasets file.
+  const datasets = new Map<string, SourceUrlPolicy>(options.existingDatasets ?? []);
 
   for (const spec of SEED_FILES) {
     const display = path.posix.join(displayDir.split(path.sep).join('/'), spec.file);
@@ -120,7 +129,14 @@ export function validateSeed(read: SeedFileReader, displayDir = 'seed'): SeedVal
     }
     const rawRows = parseCsv(text, spec, display, errors);
     files.push({ file: display, rows: rawRows.length });
-    const typed = rawRows.map((row) => typeRow(row, spec, display, errors));
+    const typed = rawRows.map((row) => typeRow(row, spec, display, errors, datasets));
+    if (spec === DATASET_FILE) {
+      for (const row of typed) {
+        const id = row.values.get('id');
+        const policy = row.values.get('source_urls');
+        if (typeof id === 'string' && typeof policy === 'string') datasets.set(id, policy as SourceUrlPolicy);
+      }
+    }
     if (spec.kind === 'node') {
       nodes.set(spec.label, collectNodes(typed, spec, display, idsByLabel, errors));
     } else {
@@ -130,7 +146,7 @@ export function validateSeed(read: SeedFileReader, displayDir = 'seed'): SeedVal
 
   const relationships = new Map<RelType, RelationshipRecord[]>();
   for (const { spec, display, rows } of pendingRelationships) {
-    relationships.set(spec.type, resolveRelationships(rows, spec, display, idsByLabel, errors));
+    relationships.set(spec.type, resolveRelationships(rows, spec, display, idsByLabel, errors, options.existingIds));
   }
   return { data: { nodes, relationships }, files, errors };
 }
@@ -202,7 +218,7 @@ interface TypedRow {
   valid: boolean;
 }
 
-function typeRow(row: RawRow, spec: SeedFileSpec, display: string, errors: SeedError[]): TypedRow {
+function typeRow(row: RawRow, spec: SeedFileSpec, display: string, errors: SeedError[], datasets: ReadonlyMap<string, SourceUrlPolicy>): TypedRow {
   const values = new Map<string, CellValue>();
   let valid = true;
   for (const column of spec.columns) {
@@ -216,7 +232,7 @@ function typeRow(row: RawRow, spec: SeedFileSpec, display: string, errors: SeedE
       values.set(column.name, outcome.value);
     }
   }
-  valid = checkProvenance(row.line, values, display, errors) && valid;
+  if (spec !== DATASET_FILE) valid = checkProvenance(row.line, values, display, errors, datasets) && valid;
   return { line: row.line, values, valid };
 }
 
@@ -228,16 +244,33 @@ function parseCell(cell: string, column: ColumnSpec): { value?: CellValue; error
   return { error: `"${cell}" ${result.error.issues[0]?.message ?? 'is invalid'}` };
 }
 
-function checkProvenance(line: number, values: Map<string, CellValue>, display: string, errors: SeedError[]): boolean {
-  const source = values.get('source') as Source | undefined;
-  if (source === undefined) return true; // already reported as a bad or missing cell
-  const hasUrl = values.has('source_url');
-  if (SOURCES_WITHOUT_URL.has(source) && hasUrl) {
-    errors.push({ file: display, line, field: 'source_url', message: `must be empty when source is "${source}"` });
+function checkProvenance(
+  line: number,
+  values: Map<string, CellValue>,
+  display: string,
+  errors: SeedError[],
+  datasets: ReadonlyMap<string, SourceUrlPolicy>,
+): boolean {
+  const source = values.get('source');
+  if (typeof source !== 'string') return true; // already reported as a bad or missing cell
+  const policy = datasets.get(source);
+  if (!policy) {
+    const known = [...datasets.keys()].sort();
+    errors.push({
+      file: display,
+      line,
+      field: 'source',
+      message: `"${source}" is not a dataset of nodes/datasets.csv or of the graph (${known.length > 0 ? `known: ${known.join(', ')}` : 'none is declared'})`,
+    });
     return false;
   }
-  if (!SOURCES_WITHOUT_URL.has(source) && !hasUrl) {
-    errors.push({ file: display, line, field: 'source_url', message: `is required when source is "${source}"` });
+  const hasUrl = values.has('source_url');
+  if (policy === 'none' && hasUrl) {
+    errors.push({ file: display, line, field: 'source_url', message: `must be empty for dataset "${source}", which has no pages to cite` });
+    return false;
+  }
+  if (policy === 'required' && !hasUrl) {
+    errors.push({ file: display, line, field: 'source_url', message: `is required for dataset "${source}" (each of its rows cites its page)` });
     return false;
   }
   return true;
@@ -284,8 +317,9 @@ function resolveRelationships(
   display: string,
   idsByLabel: Map<Label, Map<string, number>>,
   errors: SeedError[],
+  existingIds: ReadonlyMap<Label, ReadonlySet<string>> | undefined,
 ): RelationshipRecord[] {
-  const has = (label: Label, id: string) => idsByLabel.get(label)?.has(id) ?? false;
+  const has = (label: Label, id: string) => (idsByLabel.get(label)?.has(id) ?? false) || (existingIds?.get(label)?.has(id) ?? false);
   const fromLabels = [...new Set(spec.endpoints.map((pair) => pair.from))];
   const toLabels = [...new Set(spec.endpoints.map((pair) => pair.to))];
   const seenPairs = new Map<string, number>();

@@ -21,7 +21,7 @@ describe('the round table at the Strategic Leaders Forum', () => {
     }`);
     expect(data.event.name).toBe('Applying cluster approach to develop interregional and cross-border cooperation');
     expect(data.event.kind).toBe('round_table');
-    expect(data.event.source).toBe('ARTICLE');
+    expect(data.event.source).toBe('article');
     expect(data.event.partOf).toEqual({
       name: 'Strategic Leaders Forum',
       startDate: '2018-10-22',
@@ -82,7 +82,7 @@ describe('Interreg Baltic Sea Region platforms', () => {
   it('keeps made-up platforms marked as illustrative', async () => {
     const data = await helper.data<any>(`{ programme(id: "interreg-bsr-2014-2020") { clusters { name source sourceUrls } } }`);
     for (const cluster of data.programme.clusters) {
-      if (cluster.source === 'ILLUSTRATIVE') {
+      if (cluster.source === 'illustrative') {
         expect(cluster.name).toMatch(/illustrative/i);
         expect(cluster.sourceUrls).toEqual([]);
       } else {

@@ -12,12 +12,24 @@ export type SeedRow = Record<string, string>;
 
 /** Rows of `seed/nodes/<file>.csv`. */
 export function seedNodes(file: string): SeedRow[] {
-  return parse(fs.readFileSync(fromRoot('seed', 'nodes', `${file}.csv`), 'utf8'), { columns: true }) as SeedRow[];
+  return [...parsedOnce(fromRoot('seed', 'nodes', `${file}.csv`))];
+}
+
+// The seed files are read once per test file: with the keep.eu export they hold tens of
+// thousands of rows, and helpers such as regionAndDescendants are called inside loops.
+const parsed = new Map<string, readonly SeedRow[]>();
+function parsedOnce(file: string): readonly SeedRow[] {
+  let rows = parsed.get(file);
+  if (!rows) {
+    rows = Object.freeze((parse(fs.readFileSync(file, 'utf8'), { columns: true }) as SeedRow[]).map((row) => Object.freeze(row)));
+    parsed.set(file, rows);
+  }
+  return rows;
 }
 
 /** Rows of `seed/relationships/<TYPE>.csv`. */
 export function seedRelationships(type: string): SeedRow[] {
-  return parse(fs.readFileSync(fromRoot('seed', 'relationships', `${type}.csv`), 'utf8'), { columns: true }) as SeedRow[];
+  return [...parsedOnce(fromRoot('seed', 'relationships', `${type}.csv`))];
 }
 
 /** Rows of a relationship file whose `from` and `to` ids belong to the given node files. */

@@ -89,17 +89,28 @@ export class TestHelper {
   }
 
   /**
-   * Ids a list query returns for `filter` (up to 100, all of them: totalCount must agree),
-   * in code-unit order, duplicates kept so a repeated node fails the comparison.
+   * Every id a list query returns for `filter`, walking its pages (100 a page) by cursor;
+   * totalCount must agree with what the pages held. In code-unit order, duplicates kept so
+   * a node repeated across pages fails the comparison.
    */
   async listIds(list: string, filterType: string, filter: Record<string, unknown>): Promise<string[]> {
-    const data = await this.data<Record<string, { totalCount: number; nodes: Array<{ id: string }> }>>(
-      `query($filter: ${filterType}) { ${list}(filter: $filter, first: 100) { totalCount nodes { id } } }`,
-      { filter },
-    );
-    const page = data[list];
-    expect(page.totalCount).toBe(page.nodes.length);
-    return page.nodes.map((node) => node.id).sort(byCodeUnits);
+    type Page = { totalCount: number; nodes: Array<{ id: string }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+    const ids: string[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    for (;;) {
+      const data: Record<string, Page> = await this.data<Record<string, Page>>(
+        `query($filter: ${filterType}, $after: String) { ${list}(filter: $filter, first: 100, after: $after) { totalCount nodes { id } pageInfo { endCursor hasNextPage } } }`,
+        { filter, after },
+      );
+      const page: Page = data[list];
+      totalCount = page.totalCount;
+      ids.push(...page.nodes.map((node) => node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(ids).toHaveLength(totalCount);
+    return ids.sort(byCodeUnits);
   }
 
   /** Stops the server and closes the driver. */

@@ -181,7 +181,7 @@ describe('organizationsAcrossProgrammes', () => {
       programmes: ids(row.programmes),
     }));
 
-  it.each([2, 3])('returns the organizations in projects of at least %i programmes, the broadest first', async (minProgrammes) => {
+  it.each([3, 4])('returns the organizations in projects of at least %i programmes, the broadest first', async (minProgrammes) => {
     const expected = expectedSpans(minProgrammes);
     expect(expected.length).toBeLessThanOrEqual(100);
     expect(spans(await helper.data<any>(query, { n: minProgrammes, first: 100 }))).toEqual(expected);

@@ -43,7 +43,7 @@ describe('clusters list and filters', () => {
         kind: row.kind.toUpperCase(),
         description: row.description === '' ? null : row.description,
         established: row.established === '' ? null : row.established,
-        source: row.source.toUpperCase(),
+        source: row.source,
         sourceUrls: row.source_url === '' ? [] : row.source_url.split(' ; '),
       }));
     expect(data.clusters.totalCount).toBe(clusters.length);

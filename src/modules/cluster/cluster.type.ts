@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { connectionTypes } from '../shared/pagination';
-import { DataSource } from '../shared/provenance';
+import { SOURCE_DESCRIPTION } from '../shared/provenance';
 
 export enum ClusterKind {
   PROJECT_PLATFORM = 'project_platform',
@@ -34,8 +34,8 @@ export class Cluster {
   @Field(() => LocalDateResolver, { nullable: true })
   established!: string | null;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];

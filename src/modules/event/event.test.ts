@@ -34,7 +34,7 @@ describe('events list and filters', () => {
           startDate: orNull(row.start_date),
           endDate: orNull(row.end_date),
           city: orNull(row.city),
-          source: row.source.toUpperCase(),
+          source: row.source,
           sourceUrls: sourceUrls(row),
         };
       }),
@@ -161,7 +161,7 @@ describe('event relationship fields', () => {
         id: event.id,
         speakers: peopleByName([...talks.keys()]).map((person) => ({
           topic: orNull(talks.get(person)!.topic),
-          source: talks.get(person)!.source.toUpperCase(),
+          source: talks.get(person)!.source,
           person: { id: person },
         })),
         organizers: organizationsByName(organizers(event.id)),

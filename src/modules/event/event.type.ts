@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Person } from '../person/person.type';
 import { connectionTypes } from '../shared/pagination';
-import { DataSource } from '../shared/provenance';
+import { SOURCE_DESCRIPTION } from '../shared/provenance';
 
 @ObjectType({ description: 'A forum, round table or similar event where cooperation was presented' })
 export class Event {
@@ -24,8 +24,8 @@ export class Event {
   @Field(() => String, { nullable: true })
   city!: string | null;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];
@@ -39,8 +39,8 @@ export class Speaker {
   @Field(() => Person)
   person!: Person;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];
@@ -54,8 +54,8 @@ export class Talk {
   @Field(() => Event)
   event!: Event;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];

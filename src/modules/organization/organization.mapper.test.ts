@@ -13,6 +13,7 @@ describe('toOrganization', () => {
       name: 'Pskov State University',
       country: null,
       city: null,
+      legalStatus: null,
       source: 'cbc',
       sourceUrls: ['https://a.example', 'https://b.example'],
     });

@@ -12,6 +12,7 @@ export function toOrganization(node: Properties): Organization {
     name: String(node.name),
     country: optionalString(node.country),
     city: optionalString(node.city),
+    legalStatus: optionalString(node.legalStatus),
     ...provenanceOf(node),
   };
 }

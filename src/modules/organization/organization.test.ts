@@ -148,7 +148,7 @@ describe('organization by id and bad input', () => {
       name: row.name,
       country: row.country === '' ? null : row.country,
       city: row.city === '' ? null : row.city,
-      source: row.source.toUpperCase(),
+      source: row.source,
       sourceUrls: row.source_url.split(' ; '),
     });
   });
@@ -226,7 +226,7 @@ describe('organization relationship fields', () => {
         participations: byProjectTitle(rows).map((row) => ({
           role: row.role.toUpperCase(),
           budgetEur: row.budget_eur === '' ? null : Number(row.budget_eur),
-          source: row.source.toUpperCase(),
+          source: row.source,
           project: { id: row.to },
           organization: { id: organization.id },
         })),

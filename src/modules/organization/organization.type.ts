@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../shared/pagination';
-import { DataSource } from '../shared/provenance';
+import { SOURCE_DESCRIPTION } from '../shared/provenance';
 
 @ObjectType({ description: 'An organization taking part in projects: authority, university, company, NGO …' })
 export class Organization {
@@ -16,8 +16,11 @@ export class Organization {
   @Field(() => String, { nullable: true })
   city!: string | null;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { nullable: true, description: '"public" or "private" where the source states it (keep.eu\'s Legal Status)' })
+  legalStatus!: string | null;
+
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];

@@ -15,6 +15,7 @@ describe('toEmployment', () => {
         name: 'Interreg BSR secretariat',
         country: null,
         city: 'Rostock',
+        legalStatus: null,
         source: 'cbc',
         sourceUrls: ['https://a.example'],
       },

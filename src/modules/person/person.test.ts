@@ -29,7 +29,7 @@ describe('people list and filters', () => {
         id: row.id,
         name: row.name,
         position: orNull(row.position),
-        source: row.source.toUpperCase(),
+        source: row.source,
         sourceUrls: sourceUrls(row),
       })),
     );
@@ -115,13 +115,13 @@ describe('person relationship fields', () => {
         id: person.id,
         worksFor: byOrganizationName(employments.get(person.id) ?? []).map((row) => ({
           position: orNull(row.position),
-          source: row.source.toUpperCase(),
+          source: row.source,
           sourceUrls: sourceUrls(row),
           organization: { id: row.to },
         })),
         spokeAt: byEventStart(talks.get(person.id) ?? []).map((row) => ({
           topic: orNull(row.topic),
-          source: row.source.toUpperCase(),
+          source: row.source,
           sourceUrls: sourceUrls(row),
           event: { id: row.to },
         })),

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Organization } from '../organization/organization.type';
 import { connectionTypes } from '../shared/pagination';
-import { DataSource } from '../shared/provenance';
+import { SOURCE_DESCRIPTION } from '../shared/provenance';
 
 @ObjectType({ description: 'A person named in the sources, e.g. a speaker at an event' })
 export class Person {
@@ -14,8 +14,8 @@ export class Person {
   @Field(() => String, { nullable: true, description: 'Position as the source words it' })
   position!: string | null;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];
@@ -29,8 +29,8 @@ export class Employment {
   @Field(() => Organization)
   organization!: Organization;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];

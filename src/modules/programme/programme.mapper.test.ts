@@ -1,5 +1,4 @@
 import { RegionLevel, type Region } from '../region/region.type';
-import { DataSource } from '../shared/provenance';
 import { toProgramme, toProgrammeCoverage } from './programme.mapper';
 
 const stored = {
@@ -36,13 +35,13 @@ describe('toProgrammeCoverage', () => {
       name: 'Etelä-Savo',
       level: RegionLevel.NUTS3,
       countryCode: 'FI',
-      source: DataSource.NUTS2013,
+      source: 'nuts2013',
       sourceUrls: [],
     };
     expect(toProgrammeCoverage({ eligibility: 'core', source: 'cbc', sourceUrl: 'https://a.example ; https://b.example' }, region)).toEqual({
       eligibility: 'core',
       region,
-      source: DataSource.CBC,
+      source: 'cbc',
       sourceUrls: ['https://a.example', 'https://b.example'],
     });
   });

@@ -44,7 +44,7 @@ describe('programmes list', () => {
         managingAuthority: orNull(row.managing_authority),
         budgetAsStated: orNull(row.budget_as_stated),
         platformCallOpen: row.platform_call_open === '' ? null : row.platform_call_open === 'true',
-        source: row.source.toUpperCase(),
+        source: row.source,
         sourceUrls: sourceUrls(row),
       }));
     expect(data.programmes.totalCount).toBe(programmes.length);
@@ -165,7 +165,7 @@ describe('programme relationship fields', () => {
         projects: byTitle(funded),
         coverage: regionsByName([...coverage.keys()]).map((region) => ({
           eligibility: coverage.get(region)!.eligibility,
-          source: coverage.get(region)!.source.toUpperCase(),
+          source: coverage.get(region)!.source,
           sourceUrls: sourceUrls(coverage.get(region)!),
           region: { id: region },
         })),

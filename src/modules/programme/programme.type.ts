@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../region/region.type';
 import { connectionTypes } from '../shared/pagination';
-import { DataSource } from '../shared/provenance';
+import { SOURCE_DESCRIPTION } from '../shared/provenance';
 
 @ObjectType({ description: 'A 2014-2020 cross-border cooperation programme (Interreg or ENI CBC)' })
 export class Programme {
@@ -35,8 +35,8 @@ export class Programme {
   })
   platformCallOpen!: boolean | null;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];
@@ -50,8 +50,8 @@ export class ProgrammeCoverage {
   @Field(() => Region)
   region!: Region;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];

@@ -1,7 +1,6 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { PageArgs, SortDirection } from '../shared/pagination';
-import { DataSource } from '../shared/provenance';
 
 export enum ProjectSortField {
   TITLE = 'TITLE',
@@ -41,8 +40,8 @@ export class ProjectFilter {
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on title, acronym or code' })
   text?: string;
 
-  @Field(() => DataSource, { nullable: true })
-  source?: DataSource;
+  @Field(() => String, { nullable: true, description: 'Only facts of this dataset (its id, e.g. keep-eu-2019 or cbc)' })
+  source?: string;
 }
 
 @InputType()

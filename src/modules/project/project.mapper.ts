@@ -21,6 +21,7 @@ export function toProject(node: Properties): Project {
     programmeFundingEur: optionalNumber(node.programmeFundingEur),
     thematicObjectiveAsStated: optionalString(node.thematicObjectiveAsStated),
     regionsAsStated: optionalString(node.regionsAsStated),
+    description: optionalString(node.description),
     ...provenanceOf(node),
   };
 }

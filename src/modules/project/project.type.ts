@@ -2,7 +2,7 @@ import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Organization } from '../organization/organization.type';
 import { connectionTypes } from '../shared/pagination';
-import { DataSource } from '../shared/provenance';
+import { SOURCE_DESCRIPTION } from '../shared/provenance';
 
 @ObjectType({ description: 'A cross-border cooperation project funded by one programme' })
 export class Project {
@@ -45,8 +45,11 @@ export class Project {
   @Field(() => String, { nullable: true, description: 'Regions as the source words them' })
   regionsAsStated!: string | null;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { nullable: true, description: 'The English description where the source has one (keep.eu\'s "Description EN")' })
+  description!: string | null;
+
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];
@@ -56,6 +59,7 @@ export enum ParticipationRole {
   LEAD = 'lead',
   PARTNER = 'partner',
   ASSOCIATED = 'associated',
+  UNKNOWN = 'unknown',
 }
 registerEnumType(ParticipationRole, {
   name: 'ParticipationRole',
@@ -63,6 +67,7 @@ registerEnumType(ParticipationRole, {
     LEAD: { description: 'Lead partner (lead applicant / lead beneficiary)' },
     PARTNER: { description: 'Partner (beneficiary)' },
     ASSOCIATED: { description: 'Associated partner, taking part without budget of its own' },
+    UNKNOWN: { description: 'The source names the organization without saying its role' },
   },
 });
 
@@ -74,8 +79,8 @@ export class Participation {
   @Field(() => Float, { nullable: true })
   budgetEur!: number | null;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];

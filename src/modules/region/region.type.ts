@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../shared/pagination';
-import { DataSource } from '../shared/provenance';
+import { SOURCE_DESCRIPTION } from '../shared/provenance';
 
 export enum RegionLevel {
   COUNTRY = 'country',
@@ -38,8 +38,8 @@ export class Region {
   @Field({ description: 'Two-letter code of the country the region lies in (e.g. FI, RU)' })
   countryCode!: string;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];

@@ -58,8 +58,9 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
-/** Page size when `first` is not given. */
-export const DEFAULT_PAGE_SIZE = 20;
+import { DEFAULT_PAGE_SIZE } from './page-size';
+
+export { DEFAULT_PAGE_SIZE };
 
 /** Validates `first`/`after` and turns them into a window; throws BadUserInputError naming the argument. */
 export function pageWindow(args: PageArgs, maxPageSize: number): PageWindow {

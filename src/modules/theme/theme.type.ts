@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../shared/pagination';
-import { DataSource } from '../shared/provenance';
+import { SOURCE_DESCRIPTION } from '../shared/provenance';
 
 @ObjectType({ description: 'A thematic objective or priority as a programme words it (e.g. ENI CBC TO5)' })
 export class ThematicArea {
@@ -13,8 +13,8 @@ export class ThematicArea {
   @Field()
   name!: string;
 
-  @Field(() => DataSource)
-  source!: DataSource;
+  @Field(() => String, { description: SOURCE_DESCRIPTION })
+  source!: string;
 
   @Field(() => [String])
   sourceUrls!: string[];

@@ -25,10 +25,11 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 type Raw = Record<string, string>;
 const rawRows = (file: string): Raw[] =>
   parse(readFileSync(path.join(FIXTURES, file), 'utf8'), { columns: true, delimiter: ';', bom: true }) as Raw[];
-const regionIds = new Set(
-  (parse(readFileSync(fromRoot('seed/nodes/regions.csv'), 'utf8'), { columns: true }) as Array<{ id: string }>).map((row) => row.id),
-);
-const options = { source: 'keep-eu', sourceUrl: 'https://keep.eu/', knownRegions: regionIds };
+// The regions of the graph before keep.eu: the seed's, without those keep.eu itself adds.
+const seedRegions = parse(readFileSync(fromRoot('seed/nodes/regions.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+const regionsBeforeKeepEu = seedRegions.filter((row) => row.source !== 'keep-eu-2019');
+const regionIds = new Set(regionsBeforeKeepEu.map((row) => row.id));
+const options = { source: 'keep-eu-2019', sourceUrl: 'https://keep.eu/', knownRegions: regionIds };
 const rowsOf = (tables: ReturnType<typeof convertKeepEu>['tables'], label: Label) => [...(tables.nodes.get(label)?.values() ?? [])];
 const relationshipsOf = (tables: ReturnType<typeof convertKeepEu>['tables'], type: RelType) => [...(tables.relationships.get(type)?.values() ?? [])];
 
@@ -216,13 +217,22 @@ describe('the keep.eu export the repository carries', () => {
     expect(seed.tables.nodes.get(Label.Project)?.size).toBe(1852);
     expect(seed.tables.nodes.get(Label.Programme)?.size).toBe(66);
     expect(seed.tables.relationships.get(RelType.FUNDED_BY)?.size).toBe(1852);
-    // The files validate on their own once the regions they reference are there.
+    // The files validate once the regions and the programme they reference are there.
     const files = seed.tables.toFiles();
-    const regions = readFileSync(fromRoot('seed/nodes/regions.csv'), 'utf8').trimEnd().split('\n');
+    const header = (file: string) => (files.get(file) ?? '').split('\n', 1)[0];
+    const regionLines = parse(readFileSync(fromRoot('seed/nodes/regions.csv'), 'utf8'), { columns: false }) as string[][];
+    const before = regionLines.slice(1).filter((cells) => regionIds.has(cells[0]));
     const own = (files.get('nodes/regions.csv') ?? '').trimEnd().split('\n').slice(1);
-    files.set('nodes/regions.csv', `${[...regions, ...own].join('\n')}\n`);
-    const validation = validateSeed((file) => files.get(file), 'keep-eu');
-    const unresolved = validation.errors.filter((error) => !/^no (Region|Programme)/.test(error.message));
+    const quote = (cells: string[]) => cells.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
+    files.set('nodes/regions.csv', `${[header('nodes/regions.csv'), ...before.map(quote), ...own].join('\n')}\n`);
+    const datasets = new Map([
+      ['keep-eu-2019', 'required'],
+      ['nuts2013', 'required'],
+      ['iso3166-2', 'required'],
+      ['article', 'none'],
+    ] as const);
+    const validation = validateSeed((file) => files.get(file), 'keep-eu', { existingDatasets: datasets });
+    const unresolved = validation.errors.filter((error) => !/^no Programme with id "interreg-bsr-2014-2020"/.test(error.message));
     expect(unresolved.map(formatSeedError)).toEqual([]);
   });
 
