@@ -147,10 +147,11 @@ function progressPrinter(): (progress: ImportProgress) => void {
         line(`validated ${progress.rowsTotal} rows`, true);
         return;
       case 'write':
+      case 'remove':
       case 'undo': {
         const share = progress.rowsTotal === 0 ? 1 : progress.rowsDone / progress.rowsTotal;
         const bar = `${'█'.repeat(Math.round(share * 24))}${'░'.repeat(24 - Math.round(share * 24))}`;
-        const label = progress.phase === 'undo' ? 'undo ' : '';
+        const label = progress.phase === 'write' ? '' : `${progress.phase} `;
         line(`${bar} ${label}${progress.file ?? ''}  ${progress.rowsDone}/${progress.rowsTotal} rows  ${rate} rows/s`, progress.rowsDone >= progress.rowsTotal);
         return;
       }
@@ -180,6 +181,14 @@ function printReport(report: ImportReport, target: string): void {
   const files = rowsOf(report);
   const width = Math.max(...files.map(([file]) => file.length));
   for (const [file, count] of files) print(`  ${file.padEnd(width)} ${String(count).padStart(8)}`);
+  const removed = [...Object.entries(report.swept.removed.nodes), ...Object.entries(report.swept.removed.relationships)];
+  if (removed.length > 0) {
+    print('Removed, being of the imported datasets but no longer in the input:');
+    for (const [name, count] of removed) print(`  ${name.padEnd(width)} ${String(count).padStart(8)}`);
+  }
+  for (const [label, count] of Object.entries(report.swept.kept)) {
+    print(`Kept ${count} ${label} node(s) no longer in the input: another dataset's relationships still use them`);
+  }
   const seconds = report.durationMs / 1000;
   print(`duration ${seconds.toFixed(1)} s (${Math.round(report.rows / Math.max(seconds, 0.001))} rows/s), peak RSS ${(report.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
 }
@@ -193,12 +202,12 @@ function printDiff(diff: ImportDiff, target: string): void {
   ].filter(([, counts]) => counts !== undefined);
   const width = Math.max(20, ...rows.map(([name]) => name.length));
   const cell = (value: number | string) => String(value).padStart(10);
-  print(`  ${'label / type'.padEnd(width)}${cell('created')}${cell('updated')}${cell('unchanged')}${cell('absent')}`);
+  print(`  ${'label / type'.padEnd(width)}${cell('created')}${cell('updated')}${cell('unchanged')}${cell('removed')}`);
   for (const [name, counts] of rows) {
     if (!counts) continue;
-    print(`  ${name.padEnd(width)}${cell(counts.created)}${cell(counts.updated)}${cell(counts.unchanged)}${cell(counts.absent)}`);
+    print(`  ${name.padEnd(width)}${cell(counts.created)}${cell(counts.updated)}${cell(counts.unchanged)}${cell(counts.removed)}`);
   }
-  print('  (absent: held by the imported datasets in the graph but not in this input; an import leaves them in place)');
+  print("  (removed: held by the imported datasets but no longer in the input; a node another dataset's relationship still uses is kept)");
 }
 
 /** The files to import: a coopgraph folder as it is, a keep.eu export converted against the graph. */

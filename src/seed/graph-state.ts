@@ -72,8 +72,8 @@ export interface ChangeCounts {
   created: number;
   updated: number;
   unchanged: number;
-  /** Held by one of the imported datasets in the graph, absent from the files. */
-  absent: number;
+  /** Held by one of the imported datasets in the graph, absent from the files: an import removes it (a node another dataset still links to excepted). */
+  removed: number;
 }
 
 export interface ImportDiff {
@@ -81,12 +81,12 @@ export interface ImportDiff {
   relationships: Partial<Record<RelType, ChangeCounts>>;
 }
 
-const zero = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, absent: 0 });
+const zero = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
 
 /**
  * Compares each step's rows with what the graph holds under the same id (or endpoints):
  * created when nothing is there, unchanged when every declared property is equal, else
- * updated. `absent` counts what the graph holds of the imported datasets that the files
+ * updated. `removed` counts what the graph holds of the imported datasets that the files
  * no longer contain.
  */
 export async function diffAgainstGraph(executor: Executor, steps: readonly WriteStep[]): Promise<ImportDiff> {
@@ -140,13 +140,13 @@ async function countAbsent(
     const rows = await executor.read(`MATCH (n:${spec.label}) WHERE n.source IN $datasets RETURN n.id AS id`, { datasets });
     const kept = nodeIds.get(spec.label);
     const absent = rows.filter((row) => !kept?.has(String(row.id))).length;
-    if (absent > 0) (diff.nodes[spec.label] ??= zero()).absent = absent;
+    if (absent > 0) (diff.nodes[spec.label] ??= zero()).removed = absent;
   }
   for (const spec of RELATIONSHIP_FILES) {
     const rows = await executor.read(`MATCH (a)-[r:${spec.type}]->(b) WHERE r.source IN $datasets RETURN a.id + '\u0000' + b.id AS key`, { datasets });
     const kept = pairs.get(spec.type);
     const absent = rows.filter((row) => !kept?.has(String(row.key))).length;
-    if (absent > 0) (diff.relationships[spec.type] ??= zero()).absent = absent;
+    if (absent > 0) (diff.relationships[spec.type] ??= zero()).removed = absent;
   }
 }
 

@@ -10,13 +10,14 @@ import type { Executor } from '../neo4j/executor';
 import { type WriteStep, planImport } from './import-plan';
 import type { SeedCounts } from './load';
 import { NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
+import { DatasetSweep, type SweepCounts } from './dataset-sweep';
 import { UndoJournal } from './undo-journal';
 import { type SeedFileReader, type ValidateOptions, SeedValidationError, validateSeed, validateSeedDir } from './validate';
 
 export type { SeedCounts } from './load';
 
 export interface ImportProgress {
-  phase: 'validate' | 'write' | 'derive' | 'undo';
+  phase: 'validate' | 'write' | 'remove' | 'derive' | 'undo';
   file?: string;
   rowsDone: number;
   rowsTotal: number;
@@ -30,6 +31,8 @@ export interface ImportOptions {
 
 export interface ImportReport {
   counts: SeedCounts;
+  /** What the imported datasets held that the input no longer contains: removed, or kept because another dataset links to it. */
+  swept: SweepCounts;
   rows: number;
   batches: number;
   durationMs: number;
@@ -106,6 +109,8 @@ export async function importSeedFiles(executor: Executor, source: SeedFileSource
   if (options.dryRun) return report(0, true);
 
   const journal = await UndoJournal.open(executor, steps);
+  const sweep = await DatasetSweep.open(executor);
+  let swept: SweepCounts = { removed: { nodes: {}, relationships: {} }, kept: {} };
   let batches = 0;
   let failedAt = '';
   let deriving = false;
@@ -121,15 +126,17 @@ export async function importSeedFiles(executor: Executor, source: SeedFileSource
         progress({ phase: 'write', file: step.file, rowsDone: rowsDoneInFile(steps, step, end), rowsTotal: fileTotal });
       }
     }
+    failedAt = 'removing what the input no longer contains of its datasets';
+    swept = await sweep.run(executor, steps, batchSize, (rowsDone, rowsTotal, file) => progress({ phase: 'remove', file, rowsDone, rowsTotal }));
     deriving = true;
     failedAt = 'recomputing the derived sort keys';
     progress({ phase: 'derive', rowsDone: 0, rowsTotal: 1 });
     await refreshDerived(executor);
     progress({ phase: 'derive', rowsDone: 1, rowsTotal: 1 });
   } catch (error) {
-    await undoAfter(error, executor, journal, batchSize, progress, deriving, folder, failedAt);
+    await undoAfter(error, executor, journal, sweep, batchSize, progress, deriving, folder, failedAt);
   }
-  return report(batches, false);
+  return { ...report(batches, false), swept };
 }
 
 /** Validates `folder` and reports what an import would write, without touching Neo4j. */
@@ -147,6 +154,7 @@ export function validated(source: SeedFileSource, progress: (progress: ImportPro
   const rowsTotal = steps.reduce((sum, step) => sum + step.records.length, 0);
   const report = (batches: number, dryRun: boolean): ImportReport => ({
     counts: countsOf(steps),
+    swept: { removed: { nodes: {}, relationships: {} }, kept: {} },
     rows: rowsTotal,
     batches,
     durationMs: Math.round(performance.now() - started),
@@ -161,6 +169,7 @@ async function undoAfter(
   error: unknown,
   executor: Executor,
   journal: UndoJournal,
+  sweep: DatasetSweep,
   batchSize: number,
   progress: (progress: ImportProgress) => void,
   deriving: boolean,
@@ -170,7 +179,9 @@ async function undoAfter(
   const reason = error instanceof Error ? error.message : String(error);
   let undone: number;
   try {
-    undone = await journal.undo(executor, batchSize, (rowsDone, rowsTotal, file) => progress({ phase: 'undo', file, rowsDone, rowsTotal }));
+    // What the sweep removed comes back first: the writes' undo never deletes it (it was not written).
+    undone = await sweep.undo(executor, batchSize);
+    undone += await journal.undo(executor, batchSize, (rowsDone, rowsTotal, file) => progress({ phase: 'undo', file, rowsDone, rowsTotal }));
     // Sort keys of nodes the import did not touch (counts of participations, members) were
     // recomputed over the imported graph; recompute them over the restored one.
     if (deriving) await refreshDerived(executor);

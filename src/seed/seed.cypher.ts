@@ -137,3 +137,61 @@ export function labelPresentCypher(label: Label): string {
 export function typePresentCypher(type: RelType): string {
   return `MATCH ()-[r:${type}]->() RETURN count(r) > 0 AS present`;
 }
+
+// ---------------------------------------------------------------- dataset sweep
+
+/**
+ * Sweep: the relationships of a type, between two labels, that belong to one of the
+ * imported datasets, with what undo needs to create them again. Parameters: `$datasets`.
+ */
+export function datasetRelationshipsCypher(type: RelType, from: Label, to: Label): string {
+  return [
+    `MATCH (a:${from})-[r:${type}]->(b:${to})`,
+    'WHERE r.source IN $datasets',
+    `RETURN a.id AS from, b.id AS to, elementId(r) AS element, ${encodedProperties('r')} AS props`,
+  ].join('\n');
+}
+
+/** Sweep: the nodes of a label that belong to one of the imported datasets. Parameters: `$datasets`. */
+export function datasetNodesCypher(label: Label): string {
+  return [
+    `MATCH (n:${label})`,
+    'WHERE n.source IN $datasets',
+    `RETURN n.id AS id, elementId(n) AS element, ${encodedProperties('n')} AS props, COUNT { (n)--() } AS degree`,
+  ].join('\n');
+}
+
+/** Sweep: deletes relationships by element id. Parameters: `$elements`. Returns `removed`. */
+export function deleteRelationshipsByElementCypher(): string {
+  return ['UNWIND $elements AS element', 'MATCH ()-[r]->() WHERE elementId(r) = element', 'DELETE r', 'RETURN count(*) AS removed'].join('\n');
+}
+
+/**
+ * Sweep: deletes nodes by element id, only while nothing is attached to them (another
+ * dataset's relationship keeps a node). Parameters: `$elements`. Returns `removed`.
+ */
+export function deleteLooseNodesByElementCypher(): string {
+  return ['UNWIND $elements AS element', 'MATCH (n) WHERE elementId(n) = element AND NOT (n)--()', 'DELETE n', 'RETURN collect(element) AS removed'].join('\n');
+}
+
+/** Undo of a sweep: creates the removed nodes of a label again. Parameters: `$rows: [{props}]`. */
+export function recreateNodesCypher(label: Label): string {
+  return [
+    'UNWIND $rows AS row',
+    `CREATE (x:${label})`,
+    `WITH x, row CALL (x, row) { UNWIND row.props AS p SET x[p[0]] = ${decodedValue} }`,
+    'RETURN count(*) AS undone',
+  ].join('\n');
+}
+
+/** Undo of a sweep: creates the removed relationships again. Parameters: `$rows: [{from, to, props}]`. */
+export function recreateRelationshipsCypher(type: RelType, from: Label, to: Label): string {
+  return [
+    'UNWIND $rows AS row',
+    `MATCH (a:${from} {id: row.from})`,
+    `MATCH (b:${to} {id: row.to})`,
+    `CREATE (a)-[x:${type}]->(b)`,
+    `WITH x, row CALL (x, row) { UNWIND row.props AS p SET x[p[0]] = ${decodedValue} }`,
+    'RETURN count(*) AS undone',
+  ].join('\n');
+}

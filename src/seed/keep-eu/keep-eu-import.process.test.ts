@@ -133,7 +133,7 @@ describe('importing a keep.eu export into a graph', () => {
     const prepared = await prepareKeepEu(executor, fromRoot('seed', 'keep-eu', 'keep_closed_1420.xlsx'), { dataset: 'keep-eu-2019' });
     const diff = await diffAgainstGraph(executor, validated(prepared.source, () => undefined).steps);
     const notUnchanged = Object.entries({ ...diff.nodes, ...diff.relationships }).filter(
-      ([, counts]) => counts && (counts.created > 0 || counts.updated > 0 || counts.absent > 0),
+      ([, counts]) => counts && (counts.created > 0 || counts.updated > 0 || counts.removed > 0),
     );
     expect(notUnchanged).toEqual([]);
     expect(diff.nodes[Label.Project]?.unchanged).toBe(1852);
@@ -154,6 +154,83 @@ describe('importing a keep.eu export into a graph', () => {
     })(driver, scratch.database);
     await expect(importSeedFiles(failing, prepared.source, { batchSize: 5 })).rejects.toBeInstanceOf(ImportFailedError);
     expect(await fingerprint()).toEqual(before);
+  });
+});
+
+describe('re-importing a newer export of a dataset', () => {
+  const projects = raw('projects.csv');
+  const partners = raw('partners.csv');
+  // The newer export lacks one project: RIBS of Central Baltic.
+  const dropped = (row: Raw) => row.Acronym === 'RIBS';
+
+  function newerExport(): string {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'keep-eu-newer-'));
+    const quote = (cell: string) => (/[";\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    for (const file of ['projects.csv', 'partners.csv']) {
+      const records = parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8'), { columns: false, delimiter: ';' }) as string[][];
+      const acronym = records[0].indexOf('Acronym');
+      const kept = records.filter((record, index) => index === 0 || record[acronym] !== 'RIBS');
+      fs.writeFileSync(path.join(folder, file), `${kept.map((record) => record.map(quote).join(';')).join('\n')}\n`);
+    }
+    return folder;
+  }
+
+  /** Every entity of datasets other than `dataset`, hashed: what the import must not touch. */
+  async function othersFingerprint(dataset: string) {
+    const nodes = await executor.read('MATCH (n) WHERE coalesce(n.source, "") <> $dataset RETURN n.id AS id, [k IN keys(n) WHERE NOT k STARTS WITH "sort" AND k <> "searchText" | k + "=" + toString(n[k])] AS props', { dataset });
+    const relationships = await executor.read('MATCH (a)-[r]->(b) WHERE r.source <> $dataset RETURN type(r) + a.id + b.id AS key, [k IN keys(r) | k + "=" + toString(r[k])] AS props', { dataset });
+    const lines = [...nodes.map((row) => `${row.id} ${(row.props as string[]).sort().join('|')}`), ...relationships.map((row) => `${row.key} ${(row.props as string[]).sort().join('|')}`)].sort();
+    return createHash('sha256').update(lines.join('\n')).digest('hex');
+  }
+
+  it('removes what the new version no longer contains, keeps what is still stated, and touches no other dataset', async () => {
+    await freshGraph(seedWithoutKeepEu);
+    await importSeedFiles(executor, (await prepareKeepEu(executor, FIXTURES, { dataset: 'keep-eu-slice' })).source);
+    const others = await othersFingerprint('keep-eu-slice');
+    const folder = newerExport();
+    try {
+      const report = await importSeedFiles(executor, (await prepareKeepEu(executor, folder, { dataset: 'keep-eu-slice' })).source);
+      const ribs = projects.find(dropped);
+      const ribsId = (await executor.read("MATCH (p:Project {acronym: 'RIBS'}) RETURN p.id AS id")).map((row) => row.id);
+      expect(ribs).toBeDefined();
+      expect(ribsId).toEqual([]);
+      // RIBS's partners: those in no other project of the slice are gone, the others stay.
+      const ribsPartners = new Set(partners.filter(dropped).map((row) => slugify(row['Project Partner'])));
+      const elsewhere = new Set(partners.filter((row) => !dropped(row)).map((row) => slugify(row['Project Partner'])));
+      const gone = [...ribsPartners].filter((id) => !elsewhere.has(id));
+      expect(gone.length).toBeGreaterThan(0);
+      const left = await executor.read('UNWIND $ids AS id MATCH (o:Organization {id: id}) RETURN o.id AS id', { ids: [...ribsPartners] });
+      expect(left.map((row) => row.id).sort()).toEqual([...ribsPartners].filter((id) => elsewhere.has(id)).sort());
+      expect(report.swept.removed.nodes[Label.Project]).toBe(1);
+      expect(report.swept.removed.relationships[RelType.PARTICIPATES_IN]).toBe(partners.filter(dropped).length);
+      expect(await count("MATCH (p:Project {source: 'keep-eu-slice'}) RETURN count(p) AS n")).toBe(new Set(projects.filter((row) => !dropped(row)).map((row) => row.Acronym)).size);
+      expect(await othersFingerprint('keep-eu-slice')).toBe(others);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('puts back what it removed when the import fails while removing', async () => {
+    await freshGraph(seedWithoutKeepEu);
+    await importSeedFiles(executor, (await prepareKeepEu(executor, FIXTURES, { dataset: 'keep-eu-slice' })).source);
+    const before = await fingerprint();
+    const folder = newerExport();
+    let removals = 0;
+    const failing = new (class extends Executor {
+      override async write(cypher: string, parameters?: Record<string, unknown>) {
+        // The second removal batch fails: the first one (committed) must come back.
+        if (/elementId\(r\) = element/.test(cypher) && ++removals === 2) throw new Error('injected failure while removing');
+        return super.write(cypher, parameters);
+      }
+    })(driver, scratch.database);
+    try {
+      const prepared = await prepareKeepEu(executor, folder, { dataset: 'keep-eu-slice' });
+      await expect(importSeedFiles(failing, prepared.source, { batchSize: 2 })).rejects.toThrow(/removing what the input no longer contains[\s\S]*Undone/);
+      expect(removals).toBe(2);
+      expect(await fingerprint()).toEqual(before);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
