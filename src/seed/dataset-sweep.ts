@@ -1,6 +1,7 @@
 /**
  * Responsible for scoping an import to its datasets: after the rows are written, what the
- * graph holds of the imported datasets and the input no longer contains is removed
+ * graph holds of the imported datasets, in the files the input has, and the input no longer
+ * contains is removed
  * (relationships first, then nodes nothing else still links to), and each removal is
  * remembered so that a failed import can create it again. Facts of other datasets are
  * never touched: a node another dataset's relationship still uses is kept and counted.
@@ -86,7 +87,13 @@ export class DatasetSweep {
   }
 
   /** Removes what the datasets hold in the graph that `steps` do not contain. */
-  async run(executor: Executor, steps: readonly WriteStep[], batchSize: number, onProgress: SweepProgress): Promise<SweepCounts> {
+  async run(
+    executor: Executor,
+    steps: readonly WriteStep[],
+    presentFiles: ReadonlySet<string>,
+    batchSize: number,
+    onProgress: SweepProgress,
+  ): Promise<SweepCounts> {
     const counts: SweepCounts = { removed: { nodes: {}, relationships: {} }, kept: {} };
     const datasets = DatasetSweep.datasetsOf(steps);
     if (datasets.length === 0) return counts;
@@ -106,7 +113,7 @@ export class DatasetSweep {
     }
 
     for (const spec of RELATIONSHIP_FILES) {
-      if (!this.presentTypes.has(spec.type)) continue;
+      if (!this.presentTypes.has(spec.type) || !presentFiles.has(spec.file)) continue;
       for (const { from, to } of spec.endpoints) {
         const rows = await executor.read(datasetRelationshipsCypher(spec.type, from, to), { datasets, journalTypes: [...JOURNAL_TYPES] });
         const kept = pairs.get(`${spec.type} ${from} ${to}`);
@@ -125,7 +132,7 @@ export class DatasetSweep {
     }
 
     for (const spec of NODE_FILES) {
-      if (!this.presentLabels.has(spec.label) || spec.label === Label.Dataset) continue;
+      if (!this.presentLabels.has(spec.label) || spec.label === Label.Dataset || !presentFiles.has(spec.file)) continue;
       const rows = await executor.read(datasetNodesCypher(spec.label), { datasets, journalTypes: [...JOURNAL_TYPES] });
       const kept = nodeIds.get(spec.label);
       const absent = rows.filter((row) => !kept?.has(String(row.id)));

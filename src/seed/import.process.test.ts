@@ -270,4 +270,27 @@ describe('importFolder', () => {
     expect(counting.transactions).toHaveLength(0);
     expect((await fingerprint()).entities).toBe(0);
   });
+
+  it('takes a folder with only some files: writes them, and removes nothing of the files it lacks', async () => {
+    await emptyGraph();
+    await importFolder(executor, SEED_DIR);
+    const before = await fingerprint();
+    const partial = fs.mkdtempSync(path.join(os.tmpdir(), 'coopgraph-partial-'));
+    try {
+      fs.mkdirSync(path.join(partial, 'nodes'));
+      fs.copyFileSync(path.join(SEED_DIR, 'nodes', 'datasets.csv'), path.join(partial, 'nodes', 'datasets.csv'));
+      // programmes.csv without its first row: that programme's projects still name it.
+      const lines = fs.readFileSync(path.join(SEED_DIR, 'nodes', 'programmes.csv'), 'utf8').trimEnd().split('\n');
+      const droppedId = lines[1].split(',')[0];
+      fs.writeFileSync(path.join(partial, 'nodes', 'programmes.csv'), `${[lines[0], ...lines.slice(2)].join('\n')}\n`);
+      const report = await importFolder(executor, partial);
+      expect(report.counts.nodes.Programme).toBe(lines.length - 2);
+      // Its FUNDED_BY rows (file not given) are not removed, so the programme they use stays.
+      expect(report.swept).toEqual({ removed: { nodes: {}, relationships: {} }, kept: { Programme: 1 } });
+      expect(await executor.read('MATCH (p:Programme {id: $id}) RETURN p.id AS id', { id: droppedId })).toHaveLength(1);
+      expect(await fingerprint()).toEqual(before);
+    } finally {
+      fs.rmSync(partial, { recursive: true, force: true });
+    }
+  });
 });

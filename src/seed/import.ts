@@ -9,7 +9,7 @@ import { refreshDerived } from '../neo4j/derived';
 import type { Executor } from '../neo4j/executor';
 import { type WriteStep, planImport } from './import-plan';
 import type { SeedCounts } from './load';
-import { NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
+import { NODE_FILES, RELATIONSHIP_FILES, SEED_FILES } from './seed-files';
 import { DatasetSweep, type SweepCounts } from './dataset-sweep';
 import { UndoJournal } from './undo-journal';
 import { type SeedFileReader, type ValidateOptions, SeedValidationError, validateSeed, validateSeedDir } from './validate';
@@ -105,7 +105,7 @@ export async function importSeedFiles(executor: Executor, source: SeedFileSource
   const started = performance.now();
   const batchSize = checkedBatchSize(options.batchSize);
   const progress = options.onProgress ?? (() => undefined);
-  const { steps, report } = validated(source, progress, started);
+  const { steps, report, presentFiles } = validated(source, progress, started);
   if (options.dryRun) return report(0, true);
 
   const journal = await UndoJournal.open(executor, steps);
@@ -127,7 +127,7 @@ export async function importSeedFiles(executor: Executor, source: SeedFileSource
       }
     }
     failedAt = 'removing what the input no longer contains of its datasets';
-    swept = await sweep.run(executor, steps, batchSize, (rowsDone, rowsTotal, file) => progress({ phase: 'remove', file, rowsDone, rowsTotal }));
+    swept = await sweep.run(executor, steps, presentFiles, batchSize, (rowsDone, rowsTotal, file) => progress({ phase: 'remove', file, rowsDone, rowsTotal }));
     deriving = true;
     failedAt = 'recomputing the derived sort keys';
     progress({ phase: 'derive', rowsDone: 0, rowsTotal: 1 });
@@ -151,6 +151,8 @@ export function validated(source: SeedFileSource, progress: (progress: ImportPro
   progress({ phase: 'validate', rowsDone: rowsRead, rowsTotal: rowsRead });
   if (validation.errors.length > 0) throw new SeedValidationError(validation.errors);
   const steps = planImport(validation.data);
+  // Only what the input has files for is its to remove (a missing optional file states nothing).
+  const presentFiles = new Set(SEED_FILES.map((spec) => spec.file).filter((file) => !validation.missing.includes(file)));
   const rowsTotal = steps.reduce((sum, step) => sum + step.records.length, 0);
   const report = (batches: number, dryRun: boolean): ImportReport => ({
     counts: countsOf(steps),
@@ -162,7 +164,7 @@ export function validated(source: SeedFileSource, progress: (progress: ImportPro
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     dryRun,
   });
-  return { steps, report };
+  return { steps, report, presentFiles };
 }
 
 async function undoAfter(

@@ -172,13 +172,22 @@ describe('validateSeed', () => {
     ]);
   });
 
-  it('reports a missing file and a row with the wrong number of fields', () => {
+  it('reads a missing file as empty, naming it, and reports a row with the wrong number of fields', () => {
     const files = fixture();
-    files.delete('nodes/events.csv');
+    files.delete('nodes/people.csv');
     files.set('relationships/HELD_IN.csv', 'from,to,source,source_url\nforum,FI,article\n');
-    const errors = errorsOf(files);
-    expect(errors).toContain('seed/nodes/events.csv: file is missing');
-    expect(errors).toContain('seed/relationships/HELD_IN.csv line 2: does not have 4 fields like the header');
+    const validation = validateSeed((file) => files.get(file), 'seed');
+    expect(validation.missing).toEqual(['nodes/people.csv']);
+    expect(validation.errors.map(formatSeedError)).toEqual(['seed/relationships/HELD_IN.csv line 2: does not have 4 fields like the header']);
+    // The rows that name the file's nodes still need them: an event without its file is unknown.
+    files.delete('nodes/events.csv');
+    expect(errorsOf(files)).toContain('seed/relationships/PRESENTED_AT.csv line 2, field to: no Event with id "forum"');
+  });
+
+  it('refuses a folder that holds none of the seed files', () => {
+    expect(validateSeed(() => undefined, 'not-a-seed').errors.map(formatSeedError)).toEqual([
+      expect.stringMatching(/^not-a-seed: holds none of the seed files \(expected nodes\/datasets.csv, /),
+    ]);
   });
 
   it('keeps invented rows from citing a page and real rows from citing none', () => {

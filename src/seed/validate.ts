@@ -61,6 +61,8 @@ export interface SeedValidation {
   data: SeedData;
   files: FileSummary[];
   errors: SeedError[];
+  /** Declared files the input does not have (relative paths): optional, read as empty. */
+  missing: string[];
 }
 
 /** Formats an error as `seed/nodes/projects.csv line 14, field start_date: "2018-13-01" is not a date (YYYY-MM-DD)`. */
@@ -118,12 +120,14 @@ export function validateSeed(read: SeedFileReader, displayDir = 'seed', options:
   const idsByLabel = new Map<Label, Map<string, number>>();
   // Datasets rows may name: those the graph has, then those of the datasets file.
   const datasets = new Map<string, SourceUrlPolicy>(options.existingDatasets ?? []);
+  const missing: string[] = [];
 
   for (const spec of SEED_FILES) {
     const display = path.posix.join(displayDir.split(path.sep).join('/'), spec.file);
     const text = read(spec.file);
     if (text === undefined) {
-      errors.push({ file: display, message: 'file is missing' });
+      // A folder filled from a spreadsheet may hold only the files it needs.
+      missing.push(spec.file);
       files.push({ file: display, rows: 0 });
       continue;
     }
@@ -148,7 +152,10 @@ export function validateSeed(read: SeedFileReader, displayDir = 'seed', options:
   for (const { spec, display, rows } of pendingRelationships) {
     relationships.set(spec.type, resolveRelationships(rows, spec, display, idsByLabel, errors, options.existingIds));
   }
-  return { data: { nodes, relationships }, files, errors };
+  if (missing.length === SEED_FILES.length) {
+    errors.push({ file: displayDir, message: `holds none of the seed files (expected ${SEED_FILES.map((spec) => spec.file).join(', ')})` });
+  }
+  return { data: { nodes, relationships }, files, errors, missing };
 }
 
 function parseCsv(text: string, spec: SeedFileSpec, display: string, errors: SeedError[]): RawRow[] {
