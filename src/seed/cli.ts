@@ -20,6 +20,7 @@ import { prepareKeepEu } from './keep-eu/keep-eu-import';
 import { KeepEuFormatError } from './keep-eu/read-export';
 import { DATASET_ID, NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
 import { SeedValidationError, formatSeedError } from './validate';
+import { runCommand } from '../tools/run-command';
 
 // A command-line tool reports to the terminal, not to the JSON log.
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -272,12 +273,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    printError(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

@@ -9,6 +9,7 @@ import { createDriver } from '../neo4j/driver';
 import { Executor } from '../neo4j/executor';
 import { exportGraph } from './export';
 import { DATASET_ID } from './seed-files';
+import { runCommand } from '../tools/run-command';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const printError = (line: string) => process.stderr.write(`${line}\n`);
@@ -61,12 +62,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    printError(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+runCommand(main);
