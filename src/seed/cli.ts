@@ -4,7 +4,7 @@
  * import`, and `npm run seed` for the committed seed/). Validates everything first (exit 1
  * listing all problems), then imports in batches with progress, and ends with the counts,
  * the duration and the peak memory; a dry run reports what would be created, updated or
- * left unchanged, per label and relationship type.
+ * left unchanged or removed, per label and relationship type.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +33,7 @@ const USAGE = `Usage: npm run import -- [input] [--format coopgraph|keep-eu] [--
   --format        coopgraph or keep-eu (default: keep-eu for an .xlsx/.csv file or a folder without nodes/)
   --dataset NAME  keep-eu only: the dataset id its rows get (default keep-eu); import a newer export
                   under the same name to update it
-  --dry-run       validate and report what would be created, updated or left unchanged; nothing is written
+  --dry-run       validate and report what would be created, updated, left unchanged or removed; nothing is written
   --json          print the final report as JSON (progress lines are JSON whenever stdout is not a terminal)
   --batch-size N  rows per write transaction (default ${DEFAULT_BATCH_SIZE})
 
