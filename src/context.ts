@@ -4,6 +4,7 @@
  * caches must not outlive a request).
  */
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { Driver } from 'neo4j-driver';
 import { DEFAULT_QUERY_TIMEOUT_MS } from './limits/query-limits';
 import { Executor } from './neo4j/executor';
@@ -41,6 +42,7 @@ export interface ContextSettings {
 /** Builds everything one GraphQL request may use. */
 export function createContext(settings: ContextSettings, requestId: string = randomUUID()) {
   const executor = new Executor(settings.driver, settings.database, { timeoutMs: settings.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS });
+  const organizations = new OrganizationRepository(executor);
   return {
     requestId,
     executor,
@@ -57,12 +59,14 @@ export function createContext(settings: ContextSettings, requestId: string = ran
       theme: nodeByIdLoader(executor, Label.ThematicArea, toThematicArea),
     },
     relationships: new RelationshipLoaders(executor),
+    /** Organization.aliases for every organization of the request, in one statement. */
+    organizationAliases: new DataLoader((ids: readonly string[]) => organizations.aliases(ids)),
     repositories: {
       analytics: new AnalyticsRepository(executor),
       cluster: new ClusterRepository(executor),
       dataset: new DatasetRepository(executor),
       event: new EventRepository(executor),
-      organization: new OrganizationRepository(executor),
+      organization: organizations,
       person: new PersonRepository(executor),
       programme: new ProgrammeRepository(executor),
       project: new ProjectRepository(executor),

@@ -360,7 +360,8 @@ function deriveParticipation(
       existing.source_url = joinUrls(existing.source_url, row.source_url);
       return;
     }
-    participations.set(key, { from: orgId, to: project.id, role: row.role, source: 'cbc', source_url: row.source_url });
+    // The name as this row states it: the organization's aliases are read from these.
+    participations.set(key, { from: orgId, to: project.id, role: row.role, name_as_stated: row.organization_name, source: 'cbc', source_url: row.source_url });
   });
 
   for (const row of participations.values()) tables.addRelationship(RelType.PARTICIPATES_IN, row);

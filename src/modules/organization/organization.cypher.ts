@@ -1,4 +1,4 @@
-/** Every Cypher statement of the organization domain: the list (relationship fields are declared in relationships/). */
+/** Every Cypher statement of the organization domain: the list and the aliases (relationship fields are declared in relationships/). */
 import { Label, RelType } from '../../neo4j/graph-schema';
 import type { ListSpec } from '../../neo4j/list-statement';
 import { OrganizationSortField } from './organization.args';
@@ -31,3 +31,24 @@ export const organizationList: ListSpec<OrganizationSortField> = {
     [OrganizationSortField.PROJECT_COUNT]: 'sortProjectCount',
   },
 };
+
+/** Aliases kept per organization at most: a busy organization has a handful of spellings, never hundreds. */
+export const MAX_ALIASES = 50;
+
+/**
+ * The names each organization of `$ids` is stated under: its own name, and every name a
+ * participation row states (`nameAsStated`), with the datasets that state it and how many
+ * projects. One statement for a whole page of organizations.
+ */
+export const organizationAliases = `
+UNWIND $ids AS id
+MATCH (o:${Label.Organization} {id: id})
+CALL (o) {
+  OPTIONAL MATCH (o)-[r:${PARTICIPATES_IN}]->(p:${Project})
+  WITH coalesce(r.nameAsStated, o.name) AS name, r.source AS source, p
+  WITH name, collect(DISTINCT source) AS sources, count(DISTINCT p) AS projectCount
+  ORDER BY projectCount DESC, name
+  LIMIT ${MAX_ALIASES}
+  RETURN collect({name: name, sources: sources, projectCount: projectCount}) AS aliases
+}
+RETURN o.id AS id, o.name AS name, o.source AS source, aliases`;

@@ -3,9 +3,9 @@ import type { Executor } from '../../neo4j/executor';
 import type { Page, PageWindow } from '../shared/pagination';
 import { runList, textFilter } from '../shared/list';
 import { OrganizationSortField, type OrganizationFilter, type OrganizationSort } from './organization.args';
-import { organizationList } from './organization.cypher';
+import { organizationAliases, organizationList } from './organization.cypher';
 import { toOrganization } from './organization.mapper';
-import type { Organization } from './organization.type';
+import type { Organization, OrganizationAlias } from './organization.type';
 
 export class OrganizationRepository {
   constructor(private readonly executor: Executor) {}
@@ -32,5 +32,25 @@ export class OrganizationRepository {
       },
       toOrganization,
     );
+  }
+
+  /**
+   * The aliases of each organization of `ids`, in the order of `ids` (a DataLoader batch):
+   * the names its participations state, and its own name where no participation states it.
+   */
+  async aliases(ids: readonly string[]): Promise<OrganizationAlias[][]> {
+    const rows = await this.executor.read(organizationAliases, { ids: [...ids] });
+    const byId = new Map(
+      rows.map((row) => {
+        const stated = (row.aliases as Array<{ name: string; sources: string[]; projectCount: unknown }>).map((alias) => ({
+          name: String(alias.name),
+          sources: alias.sources.map(String).sort(),
+          projectCount: Number(alias.projectCount),
+        })).filter((alias) => alias.projectCount > 0);
+        const own = stated.some((alias) => alias.name === row.name) ? [] : [{ name: String(row.name), sources: [String(row.source)], projectCount: 0 }];
+        return [String(row.id), [...stated, ...own]];
+      }),
+    );
+    return ids.map((id) => byId.get(id) ?? []);
   }
 }

@@ -1,12 +1,12 @@
 /** Responsible for the organization queries: one by id, and the filtered, sorted, paginated list. Relationship fields are generated (relationships/). */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
 import { pageWindow, toConnection } from '../shared/pagination';
 import { selectsField } from '../shared/selection';
 import { OrganizationsArgs } from './organization.args';
-import { Organization, OrganizationConnection } from './organization.type';
+import { Organization, OrganizationAlias, OrganizationConnection } from './organization.type';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -21,5 +21,13 @@ export class OrganizationResolver {
   async organizations(@Args() args: OrganizationsArgs, @Ctx() { repositories, maxPageSize }: Context, @Info() info: GraphQLResolveInfo) {
     const window = pageWindow(args, maxPageSize);
     return toConnection(await repositories.organization.list(args.filter, args.sort, window, selectsField(info, 'totalCount')));
+  }
+
+  @FieldResolver(() => [OrganizationAlias], {
+    description:
+      'Every name this organization is stated under (the partner rows of each dataset, and its own name), most projects first, at most 50. Names that differ only in case, punctuation or diacritics are one organization; matching other spellings is not built yet.',
+  })
+  aliases(@Root() organization: Organization, @Ctx() { organizationAliases }: Context): Promise<OrganizationAlias[]> {
+    return organizationAliases.load(organization.id);
   }
 }

@@ -346,3 +346,46 @@ describe('organization participations paged with cursors', () => {
     expect(result.errors?.[0].message).toContain('after');
   });
 });
+
+describe('organization aliases', () => {
+  /** Expected aliases from the seed rows: each name a participation states, with its datasets and projects. */
+  function expectedAliases(organizationId: string) {
+    const own = seedNodes('organizations').find((row) => row.id === organizationId)!;
+    const byName = new Map<string, { sources: Set<string>; projects: Set<string> }>();
+    for (const row of seedRelationships('PARTICIPATES_IN').filter((candidate) => candidate.from === organizationId)) {
+      const name = row.name_as_stated || own.name;
+      const entry = byName.get(name) ?? { sources: new Set<string>(), projects: new Set<string>() };
+      entry.sources.add(row.source);
+      entry.projects.add(row.to);
+      byName.set(name, entry);
+    }
+    const stated = [...byName]
+      .map(([name, entry]) => ({ name, sources: sorted([...entry.sources]), projectCount: entry.projects.size }))
+      .sort((a, b) => b.projectCount - a.projectCount || byCodeUnits(a.name, b.name));
+    return stated.some((alias) => alias.name === own.name) ? stated : [...stated, { name: own.name, sources: [own.source], projectCount: 0 }];
+  }
+
+  it('lists every spelling the partner rows state, across datasets, for a batch of organizations in one statement', async () => {
+    // Organizations whose rows state more than one name, and ones the programme pages and keep.eu both name.
+    const names = groupBy(seedRelationships('PARTICIPATES_IN'), (row) => row.from);
+    const spelled = [...names].filter(([, rows]) => new Set(rows.map((row) => row.name_as_stated)).size > 1).map(([id]) => id);
+    const shared = [...names].filter(([, rows]) => new Set(rows.map((row) => row.source)).size > 1).map(([id]) => id);
+    expect(spelled.length).toBeGreaterThan(0);
+    expect(shared.length).toBeGreaterThan(0);
+    const chosen = [...new Set([...spelled.slice(0, 6), ...shared.slice(0, 6)])];
+    const query = `{ ${chosen.map((id, index) => `o${index}: organization(id: ${JSON.stringify(id)}) { id aliases { name sources projectCount } }`).join(' ')} }`;
+    const result = await helper.execute<any>(query);
+    expect(result.errors).toBeUndefined();
+    for (const [index, id] of chosen.entries()) expect({ id, aliases: result.data[`o${index}`].aliases }).toEqual({ id, aliases: expectedAliases(id) });
+    // One statement per organization looked up by id (batched into one), plus one for all the aliases.
+    expect(result.statements).toBe(2);
+  });
+
+  it('gives an organization without participations its own name only', async () => {
+    const participating = new Set(seedRelationships('PARTICIPATES_IN').map((row) => row.from));
+    const alone = seedNodes('organizations').find((row) => !participating.has(row.id));
+    expect(alone).toBeDefined();
+    const data = await helper.data<any>(`query($id: ID!) { organization(id: $id) { aliases { name sources projectCount } } }`, { id: alone!.id });
+    expect(data.organization.aliases).toEqual([{ name: alone!.name, sources: [alone!.source], projectCount: 0 }]);
+  });
+});

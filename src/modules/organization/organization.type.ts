@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../shared/pagination';
 import { SOURCE_DESCRIPTION } from '../shared/provenance';
 
@@ -24,6 +24,18 @@ export class Organization {
 
   @Field(() => [String])
   sourceUrls!: string[];
+}
+
+@ObjectType({ description: 'A name an organization is stated under, by whom and in how many projects' })
+export class OrganizationAlias {
+  @Field({ description: 'The name as a source states it' })
+  name!: string;
+
+  @Field(() => [String], { description: 'Datasets that state this name (ids, see Query.datasets)' })
+  sources!: string[];
+
+  @Field(() => Int, { description: 'Projects whose partner row states this name (0 for a name only the organization row states)' })
+  projectCount!: number;
 }
 
 @ObjectType()

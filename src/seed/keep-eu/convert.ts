@@ -362,7 +362,13 @@ function addParticipation(organizationId: string, partner: PartnerRow, context: 
     if ((ROLE_STRENGTH[partner.role] ?? 0) > (ROLE_STRENGTH[existing.role] ?? 0)) existing.role = partner.role;
     return;
   }
-  context.tables.addRelationship(RelType.PARTICIPATES_IN, { from: organizationId, to: partner.project.id, role: partner.role, ...context.provenance });
+  context.tables.addRelationship(RelType.PARTICIPATES_IN, {
+    from: organizationId,
+    to: partner.project.id,
+    role: partner.role,
+    name_as_stated: partner.name,
+    ...context.provenance,
+  });
 }
 
 function placeOnce(type: RelType, from: string, region: string, context: Context): void {
