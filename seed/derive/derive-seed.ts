@@ -14,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { Label, RelType } from '../../src/neo4j/graph-schema';
 import { projectRoot } from '../../src/paths';
 import { NODE_FILES, RELATIONSHIP_FILES, type SeedFileSpec } from '../../src/seed/seed-files';
-import { keepEuSeed } from '../../src/seed/keep-eu/keep-eu-seed';
+import { KEEP_EU_URL, REPOSITORY_CURATION, keepEuSeed } from '../../src/seed/keep-eu/keep-eu-seed';
 import { type SeedRow, SeedTables } from '../../src/seed/seed-tables';
 import { formatSeedError, validateSeed } from '../../src/seed/validate';
 import { shortSlug, slugify } from '../../src/seed/slug';
@@ -523,10 +523,9 @@ async function mergeKeepEu(tables: SeedTables, notes: string[]): Promise<void> {
   const knownRegions = new Set(tables.nodes.get(Label.Region)?.keys() ?? []);
   const seed = await keepEuSeed(path.join(KEEP_EU_DIR, 'keep_closed_1420.xlsx'), {
     source: 'keep-eu-2019',
-    sourceUrl: 'https://keep.eu/',
+    sourceUrl: KEEP_EU_URL,
     knownRegions,
-    correctionsFile: path.join(KEEP_EU_DIR, 'corrections.csv'),
-    programmeIdsFile: path.join(KEEP_EU_DIR, 'programme-ids.csv'),
+    ...REPOSITORY_CURATION,
   });
   if (seed.problems.length > 0) {
     throw new Error(`keep.eu export has ${seed.problems.length} problem(s):\n${seed.problems.map(formatSeedError).join('\n')}`);

@@ -15,7 +15,7 @@ import { Executor } from '../neo4j/executor';
 import { migrate } from '../neo4j/migrations';
 import { fromRoot } from '../paths';
 import { type ImportDiff, diffAgainstGraph, graphReferences } from './graph-state';
-import { type ImportProgress, type ImportReport, type SeedFileSource, DEFAULT_BATCH_SIZE, importSeedFiles, validated } from './import';
+import { type ImportProgress, type ImportReport, type SeedFileSource, DEFAULT_BATCH_SIZE, folderSource, importSeedFiles, validated } from './import';
 import { prepareKeepEu } from './keep-eu/keep-eu-import';
 import { KeepEuFormatError } from './keep-eu/read-export';
 import { DATASET_ID, NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
@@ -219,7 +219,7 @@ async function sourceOf(parsed: Arguments, executor: Executor): Promise<{ source
     for (const item of prepared.read) printLine('read', item);
     return { source: { ...prepared.source, display }, notes: prepared.notes };
   }
-  return { source: { read: () => undefined, display, folder: parsed.input, validateOptions: await graphReferences(executor) }, notes: [] };
+  return { source: { ...folderSource(parsed.input, await graphReferences(executor)), display }, notes: [] };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -248,8 +248,8 @@ async function main(argv: readonly string[]): Promise<number> {
       const { source, notes } = await sourceOf(parsed, executor);
       for (const note of notes) printLine('note', note);
       if (parsed.dryRun) {
-        const { steps } = validated(source, onProgress);
-        const diff = await diffAgainstGraph(executor, steps);
+        const { steps, presentFiles } = validated(source, onProgress);
+        const diff = await diffAgainstGraph(executor, steps, presentFiles);
         if (parsed.json) print(JSON.stringify({ dryRun: true, input: display, format: parsed.format, notes, ...diff }));
         else printDiff(diff, target);
         return 0;

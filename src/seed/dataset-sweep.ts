@@ -1,41 +1,27 @@
 /**
  * Responsible for scoping an import to its datasets: after the rows are written, what the
  * graph holds of the imported datasets, in the files the input has, and the input no longer
- * contains is removed
- * (relationships first, then nodes nothing else still links to), and each removal is
- * remembered so that a failed import can create it again. Facts of other datasets are
- * never touched: a node another dataset's relationship still uses is kept and counted.
+ * contains is removed (relationships first, then nodes nothing else still links to), and
+ * each removal is remembered so that a failed import can create it again. Facts of other
+ * datasets are never touched: a node another dataset's relationship still uses is kept and
+ * counted.
  */
 import type { Executor } from '../neo4j/executor';
-import { Label, RelType } from '../neo4j/graph-schema';
+import type { Label, RelType } from '../neo4j/graph-schema';
+import { type GraphPresence, absentNodes, absentRelationships, inputKeys } from './graph-state';
 import type { WriteStep } from './import-plan';
-import { NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
-import {
-  JOURNAL_TYPES,
-  datasetNodesCypher,
-  datasetRelationshipsCypher,
-  deleteLooseNodesByElementCypher,
-  deleteRelationshipsByElementCypher,
-  labelPresentCypher,
-  recreateNodesCypher,
-  recreateRelationshipsCypher,
-  typePresentCypher,
-} from './seed.cypher';
+import { deleteLooseNodesByElementCypher, deleteRelationshipsByElementCypher, recreateNodesCypher, recreateRelationshipsCypher } from './seed.cypher';
 
-type EncodedProperty = [key: string, type: string, text: string | null];
-
-interface RemovedRelationship {
+interface RemovedRelationships {
   type: RelType;
-  fromLabel: Label;
-  toLabel: Label;
-  from: string;
-  to: string;
-  props: EncodedProperty[];
+  from: Label;
+  to: Label;
+  rows: Array<{ from: string; to: string; props: unknown }>;
 }
 
-interface RemovedNode {
+interface RemovedNodes {
   label: Label;
-  props: EncodedProperty[];
+  rows: Array<{ props: unknown }>;
 }
 
 export interface SweepCounts {
@@ -48,43 +34,11 @@ export interface SweepCounts {
 export type SweepProgress = (rowsDone: number, rowsTotal: number, what: string) => void;
 
 export class DatasetSweep {
-  private readonly removedRelationships: RemovedRelationship[] = [];
-  private readonly removedNodes: RemovedNode[] = [];
+  private readonly removedRelationships: RemovedRelationships[] = [];
+  private readonly removedNodes: RemovedNodes[] = [];
 
-  private constructor(
-    private readonly presentLabels: ReadonlySet<Label>,
-    private readonly presentTypes: ReadonlySet<RelType>,
-  ) {}
-
-  /**
-   * Notes, before anything is written, which labels and types hold data at all (count
-   * store): only those can hold rows the input no longer contains.
-   */
-  static async open(executor: Executor): Promise<DatasetSweep> {
-    const labels = new Set<Label>();
-    const types = new Set<RelType>();
-    for (const spec of NODE_FILES) {
-      const [row] = await executor.read(labelPresentCypher(spec.label));
-      if (row?.present === true) labels.add(spec.label);
-    }
-    for (const spec of RELATIONSHIP_FILES) {
-      const [row] = await executor.read(typePresentCypher(spec.type));
-      if (row?.present === true) types.add(spec.type);
-    }
-    return new DatasetSweep(labels, types);
-  }
-
-  /** The datasets the input's rows name: the import is scoped to these. */
-  static datasetsOf(steps: readonly WriteStep[]): string[] {
-    const datasets = new Set<string>();
-    for (const step of steps) {
-      for (const record of step.records) {
-        const source = record.properties.source;
-        if (typeof source === 'string') datasets.add(source);
-      }
-    }
-    return [...datasets].sort();
-  }
+  /** `presence`: what held data before the import; only that can hold rows the input no longer has. */
+  constructor(private readonly presence: GraphPresence) {}
 
   /** Removes what the datasets hold in the graph that `steps` do not contain. */
   async run(
@@ -95,60 +49,35 @@ export class DatasetSweep {
     onProgress: SweepProgress,
   ): Promise<SweepCounts> {
     const counts: SweepCounts = { removed: { nodes: {}, relationships: {} }, kept: {} };
-    const datasets = DatasetSweep.datasetsOf(steps);
-    if (datasets.length === 0) return counts;
-    const nodeIds = new Map<Label, Set<string>>();
-    const pairs = new Map<string, Set<string>>();
-    for (const step of steps) {
-      if (step.kind === 'node') {
-        const ids = nodeIds.get(step.label) ?? new Set<string>();
-        for (const record of step.records) ids.add(record.id);
-        nodeIds.set(step.label, ids);
-      } else {
-        const key = `${step.type} ${step.from} ${step.to}`;
-        const kept = pairs.get(key) ?? new Set<string>();
-        for (const record of step.records) kept.add(`${record.from}\u0000${record.to}`);
-        pairs.set(key, kept);
+    const keys = inputKeys(steps);
+
+    for (const { type, from, to, rows } of await absentRelationships(executor, keys, presentFiles, (t) => this.presence.types.has(t))) {
+      const removed: RemovedRelationships = { type, from, to, rows: [] };
+      this.removedRelationships.push(removed);
+      for (let start = 0; start < rows.length; start += batchSize) {
+        const batch = rows.slice(start, start + batchSize);
+        await executor.write(deleteRelationshipsByElementCypher(), { elements: batch.map((row) => row.element) });
+        // Remembered once its transaction committed, so an undo never creates a relationship twice.
+        for (const row of batch) removed.rows.push({ from: row.from, to: row.to, props: row.props });
+        onProgress(start + batch.length, rows.length, `relationships/${type}.csv`);
       }
+      counts.removed.relationships[type] = (counts.removed.relationships[type] ?? 0) + rows.length;
     }
 
-    for (const spec of RELATIONSHIP_FILES) {
-      if (!this.presentTypes.has(spec.type) || !presentFiles.has(spec.file)) continue;
-      for (const { from, to } of spec.endpoints) {
-        const rows = await executor.read(datasetRelationshipsCypher(spec.type, from, to), { datasets, journalTypes: [...JOURNAL_TYPES] });
-        const kept = pairs.get(`${spec.type} ${from} ${to}`);
-        const absent = rows.filter((row) => !kept?.has(`${String(row.from)}\u0000${String(row.to)}`));
-        for (let start = 0; start < absent.length; start += batchSize) {
-          const batch = absent.slice(start, start + batchSize);
-          await executor.write(deleteRelationshipsByElementCypher(), { elements: batch.map((row) => row.element) });
-          // Remembered once its transaction committed, so an undo never creates a relationship twice.
-          for (const row of batch) {
-            this.removedRelationships.push({ type: spec.type, fromLabel: from, toLabel: to, from: String(row.from), to: String(row.to), props: row.props as EncodedProperty[] });
-          }
-          onProgress(start + batch.length, absent.length, `relationships/${spec.type}.csv`);
-        }
-        if (absent.length > 0) counts.removed.relationships[spec.type] = (counts.removed.relationships[spec.type] ?? 0) + absent.length;
-      }
-    }
-
-    for (const spec of NODE_FILES) {
-      if (!this.presentLabels.has(spec.label) || spec.label === Label.Dataset || !presentFiles.has(spec.file)) continue;
-      const rows = await executor.read(datasetNodesCypher(spec.label), { datasets, journalTypes: [...JOURNAL_TYPES] });
-      const kept = nodeIds.get(spec.label);
-      const absent = rows.filter((row) => !kept?.has(String(row.id)));
-      const loose = absent.filter((row) => Number(row.degree) === 0);
-      if (absent.length > loose.length) counts.kept[spec.label] = absent.length - loose.length;
-      const byElement = new Map(loose.map((row) => [String(row.element), row]));
+    // Read after the relationships went: a node only they used is loose now.
+    for (const { label, file, rows } of await absentNodes(executor, keys, presentFiles, (l) => this.presence.labels.has(l))) {
+      const loose = rows.filter((row) => row.degree === 0);
+      if (rows.length > loose.length) counts.kept[label] = rows.length - loose.length;
+      const byElement = new Map(loose.map((row) => [row.element, row]));
+      const removed: RemovedNodes = { label, rows: [] };
+      this.removedNodes.push(removed);
       for (let start = 0; start < loose.length; start += batchSize) {
         const batch = loose.slice(start, start + batchSize);
         const [result] = await executor.write(deleteLooseNodesByElementCypher(), { elements: batch.map((row) => row.element) });
-        for (const element of (result?.removed ?? []) as string[]) {
-          this.removedNodes.push({ label: spec.label, props: byElement.get(element)?.props as EncodedProperty[] });
-        }
-        onProgress(start + batch.length, loose.length, spec.file);
+        for (const element of (result?.removed ?? []) as string[]) removed.rows.push({ props: byElement.get(element)?.props });
+        onProgress(start + batch.length, loose.length, file);
       }
-      const removed = this.removedNodes.filter((node) => node.label === spec.label).length;
-      if (removed > 0) counts.removed.nodes[spec.label] = removed;
+      if (removed.rows.length > 0) counts.removed.nodes[label] = removed.rows.length;
     }
     return counts;
   }
@@ -156,25 +85,16 @@ export class DatasetSweep {
   /** Creates again, in batches, everything `run` removed: nodes first, then relationships. */
   async undo(executor: Executor, batchSize: number): Promise<number> {
     let undone = 0;
-    for (const spec of NODE_FILES) {
-      const rows = this.removedNodes.filter((node) => node.label === spec.label);
-      for (let start = 0; start < rows.length; start += batchSize) {
-        await executor.write(recreateNodesCypher(spec.label), { rows: rows.slice(start, start + batchSize).map(({ props }) => ({ props })) });
-      }
+    const inBatches = async <T>(rows: readonly T[], write: (batch: T[]) => Promise<unknown>) => {
+      for (let start = 0; start < rows.length; start += batchSize) await write(rows.slice(start, start + batchSize));
       undone += rows.length;
+    };
+    // Removed in node-file order, so created again in the order the import loads them.
+    for (const { label, rows } of this.removedNodes) {
+      await inBatches(rows, (batch) => executor.write(recreateNodesCypher(label), { rows: batch }));
     }
-    const groups = new Map<string, RemovedRelationship[]>();
-    for (const row of this.removedRelationships) {
-      const key = `${row.type} ${row.fromLabel} ${row.toLabel}`;
-      groups.set(key, [...(groups.get(key) ?? []), row]);
-    }
-    for (const rows of groups.values()) {
-      const { type, fromLabel, toLabel } = rows[0];
-      for (let start = 0; start < rows.length; start += batchSize) {
-        const batch = rows.slice(start, start + batchSize).map(({ from, to, props }) => ({ from, to, props }));
-        await executor.write(recreateRelationshipsCypher(type, fromLabel, toLabel), { rows: batch });
-      }
-      undone += rows.length;
+    for (const { type, from, to, rows } of this.removedRelationships) {
+      await inBatches(rows, (batch) => executor.write(recreateRelationshipsCypher(type, from, to), { rows: batch }));
     }
     this.removedNodes.length = 0;
     this.removedRelationships.length = 0;

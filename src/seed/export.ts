@@ -11,6 +11,7 @@ import type { Executor } from '../neo4j/executor';
 import type { PlainValue } from '../neo4j/mapping';
 import { Label } from '../neo4j/graph-schema';
 import { type SeedFileSpec, NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
+import { csvField } from './seed-tables';
 
 export interface ExportOptions {
   /** Only nodes and relationships of this dataset (and its Dataset row). */
@@ -27,10 +28,6 @@ export interface ExportReport {
 }
 
 const DEFAULT_BATCH = 10_000;
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** A stored value as the seed format writes it: dates `YYYY-MM-DD`, numbers plain, absent empty. */
 function cellOf(value: PlainValue | undefined): string {

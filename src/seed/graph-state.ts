@@ -9,10 +9,35 @@ import type { Executor } from '../neo4j/executor';
 import type { PlainValue } from '../neo4j/mapping';
 import type { WriteStep } from './import-plan';
 import { NODE_FILES, RELATIONSHIP_FILES, type SourceUrlPolicy } from './seed-files';
+import { JOURNAL_TYPES, datasetNodesCypher, datasetRelationshipsCypher, labelPresentCypher, typePresentCypher } from './seed.cypher';
 import type { ValidateOptions } from './validate';
 
 // Ids travel in batches of this many, so no statement's parameters grow with the graph.
 const ID_BATCH = 5_000;
+
+/** Which labels and relationship types hold any data (count-store reads only). */
+export interface GraphPresence {
+  labels: ReadonlySet<Label>;
+  types: ReadonlySet<RelType>;
+}
+
+/**
+ * Read once before an import writes: the undo journal needs no per-row record for a label
+ * or type that was empty, and only what held data can hold rows the input no longer has.
+ */
+export async function graphPresence(executor: Executor): Promise<GraphPresence> {
+  const labels = new Set<Label>();
+  const types = new Set<RelType>();
+  for (const spec of NODE_FILES) {
+    const [row] = await executor.read(labelPresentCypher(spec.label));
+    if (row?.present === true) labels.add(spec.label);
+  }
+  for (const spec of RELATIONSHIP_FILES) {
+    const [row] = await executor.read(typePresentCypher(spec.type));
+    if (row?.present === true) types.add(spec.type);
+  }
+  return { labels, types };
+}
 
 /** The datasets and node ids of the graph, for validating files that refer to them. */
 export async function graphReferences(executor: Executor): Promise<Required<ValidateOptions>> {
@@ -83,71 +108,141 @@ export interface ImportDiff {
 
 const zero = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
 
+/** What an input states, as keys: its datasets, node ids per label, endpoint pairs per type and label pair. */
+export interface InputKeys {
+  datasets: string[];
+  nodeIds: ReadonlyMap<Label, ReadonlySet<string>>;
+  /** Key `TYPE From To` → `from\u0000to` pairs. */
+  pairs: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const pairGroup = (type: RelType, from: Label, to: Label) => `${type} ${from} ${to}`;
+const pairKey = (from: string, to: string) => `${from}\u0000${to}`;
+
+function setIn<K>(map: Map<K, Set<string>>, key: K): Set<string> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
+export function inputKeys(steps: readonly WriteStep[]): InputKeys {
+  const datasets = new Set<string>();
+  const nodeIds = new Map<Label, Set<string>>();
+  const pairs = new Map<string, Set<string>>();
+  for (const step of steps) {
+    const keys = step.kind === 'node' ? setIn(nodeIds, step.label) : setIn(pairs, pairGroup(step.type, step.from, step.to));
+    for (const record of step.records) {
+      keys.add('id' in record ? record.id : pairKey(record.from, record.to));
+      if (typeof record.properties.source === 'string') datasets.add(record.properties.source);
+    }
+  }
+  return { datasets: [...datasets].sort(), nodeIds, pairs };
+}
+
+/** A relationship of the input's datasets that the input no longer contains. */
+export interface AbsentRelationship {
+  from: string;
+  to: string;
+  element: string;
+  props: unknown;
+}
+
+/**
+ * Per relationship file the input has and endpoint label pair: the relationships of its
+ * datasets the graph holds and the input does not. Only types `present` says held data are read.
+ */
+export async function absentRelationships(
+  executor: Executor,
+  keys: InputKeys,
+  presentFiles: ReadonlySet<string>,
+  present: (type: RelType) => boolean,
+): Promise<Array<{ type: RelType; from: Label; to: Label; rows: AbsentRelationship[] }>> {
+  const found = [];
+  if (keys.datasets.length === 0) return [];
+  for (const spec of RELATIONSHIP_FILES) {
+    if (!present(spec.type) || !presentFiles.has(spec.file)) continue;
+    for (const { from, to } of spec.endpoints) {
+      const rows = await executor.read(datasetRelationshipsCypher(spec.type, from, to), { datasets: keys.datasets, journalTypes: [...JOURNAL_TYPES] });
+      const kept = keys.pairs.get(pairGroup(spec.type, from, to));
+      const absent = rows.filter((row) => !kept?.has(pairKey(String(row.from), String(row.to))));
+      if (absent.length > 0) {
+        found.push({ type: spec.type, from, to, rows: absent.map((row) => ({ from: String(row.from), to: String(row.to), element: String(row.element), props: row.props })) });
+      }
+    }
+  }
+  return found;
+}
+
+/** A node of the input's datasets that the input no longer contains, with its degree now. */
+export interface AbsentNode {
+  element: string;
+  props: unknown;
+  degree: number;
+}
+
+/**
+ * Per node file the input has (datasets.csv aside, and only labels `present` says held
+ * data): the nodes of its datasets the graph holds and the input does not.
+ */
+export async function absentNodes(
+  executor: Executor,
+  keys: InputKeys,
+  presentFiles: ReadonlySet<string>,
+  present: (label: Label) => boolean,
+): Promise<Array<{ label: Label; file: string; rows: AbsentNode[] }>> {
+  const found = [];
+  if (keys.datasets.length === 0) return [];
+  for (const spec of NODE_FILES) {
+    if (spec.label === Label.Dataset || !present(spec.label) || !presentFiles.has(spec.file)) continue;
+    const rows = await executor.read(datasetNodesCypher(spec.label), { datasets: keys.datasets, journalTypes: [...JOURNAL_TYPES] });
+    const kept = keys.nodeIds.get(spec.label);
+    const absent = rows.filter((row) => !kept?.has(String(row.id)));
+    if (absent.length > 0) {
+      found.push({ label: spec.label, file: spec.file, rows: absent.map((row) => ({ element: String(row.element), props: row.props, degree: Number(row.degree) })) });
+    }
+  }
+  return found;
+}
+
 /**
  * Compares each step's rows with what the graph holds under the same id (or endpoints):
  * created when nothing is there, unchanged when every declared property is equal, else
- * updated. `removed` counts what the graph holds of the imported datasets that the files
- * no longer contain.
+ * updated. `removed` counts what the graph holds of the imported datasets, in the files the
+ * input has, that the input no longer contains (what the import's sweep reads).
  */
-export async function diffAgainstGraph(executor: Executor, steps: readonly WriteStep[]): Promise<ImportDiff> {
+export async function diffAgainstGraph(executor: Executor, steps: readonly WriteStep[], presentFiles: ReadonlySet<string>): Promise<ImportDiff> {
   const diff: ImportDiff = { nodes: {}, relationships: {} };
-  const datasets = new Set<string>();
-  const nodeIds = new Map<Label, Set<string>>();
-  const pairs = new Map<RelType, Set<string>>();
   for (const step of steps) {
     const declared = step.spec.columns.map((column) => column.property).filter((name) => name !== 'from' && name !== 'to');
     const counts = step.kind === 'node' ? (diff.nodes[step.label] ??= zero()) : (diff.relationships[step.type] ??= zero());
     for (let start = 0; start < step.records.length; start += ID_BATCH) {
       const batch = step.records.slice(start, start + ID_BATCH);
       const stored = new Map<string, Record<string, PlainValue>>();
-      if (step.kind === 'node') {
-        const rows = await executor.read(`UNWIND $ids AS id MATCH (n:${step.label} {id: id}) RETURN n.id AS key, properties(n) AS props`, {
-          ids: batch.map((record) => (record as { id: string }).id),
-        });
-        for (const row of rows) stored.set(String(row.key), row.props as Record<string, PlainValue>);
-      } else {
-        const rows = await executor.read(
-          `UNWIND $pairs AS pair MATCH (a:${step.from} {id: pair.from})-[r:${step.type}]->(b:${step.to} {id: pair.to}) RETURN pair.from + '\u0000' + pair.to AS key, properties(r) AS props`,
-          { pairs: batch.map((record) => ({ from: (record as { from: string }).from, to: (record as { to: string }).to })) },
-        );
-        for (const row of rows) stored.set(String(row.key), row.props as Record<string, PlainValue>);
-      }
+      const rows =
+        step.kind === 'node'
+          ? await executor.read(`UNWIND $ids AS id MATCH (n:${step.label} {id: id}) RETURN n.id AS key, properties(n) AS props`, {
+              ids: batch.map((record) => (record as { id: string }).id),
+            })
+          : await executor.read(
+              `UNWIND $pairs AS pair MATCH (a:${step.from} {id: pair.from})-[r:${step.type}]->(b:${step.to} {id: pair.to}) RETURN pair.from + '\u0000' + pair.to AS key, properties(r) AS props`,
+              { pairs: batch.map((record) => ({ from: (record as { from: string }).from, to: (record as { to: string }).to })) },
+            );
+      for (const row of rows) stored.set(String(row.key), row.props as Record<string, PlainValue>);
       for (const record of batch) {
-        const key = 'id' in record ? record.id : `${record.from}\u0000${record.to}`;
-        if (step.kind === 'node') (nodeIds.get(step.label) ?? nodeIds.set(step.label, new Set()).get(step.label))?.add(key);
-        else (pairs.get(step.type) ?? pairs.set(step.type, new Set()).get(step.type))?.add(key);
-        const source = record.properties.source;
-        if (typeof source === 'string') datasets.add(source);
-        const before = stored.get(key);
+        const before = stored.get('id' in record ? record.id : pairKey(record.from, record.to));
         if (!before) counts.created += 1;
         else if (declared.every((name) => sameValue(record.properties[name], before[name]))) counts.unchanged += 1;
         else counts.updated += 1;
       }
     }
   }
-  if (datasets.size > 0) await countAbsent(executor, diff, [...datasets], nodeIds, pairs);
+  const keys = inputKeys(steps);
+  const everything = () => true;
+  for (const { type, rows } of await absentRelationships(executor, keys, presentFiles, everything)) {
+    (diff.relationships[type] ??= zero()).removed += rows.length;
+  }
+  for (const { label, rows } of await absentNodes(executor, keys, presentFiles, everything)) (diff.nodes[label] ??= zero()).removed += rows.length;
   return diff;
-}
-
-async function countAbsent(
-  executor: Executor,
-  diff: ImportDiff,
-  datasets: readonly string[],
-  nodeIds: ReadonlyMap<Label, ReadonlySet<string>>,
-  pairs: ReadonlyMap<RelType, ReadonlySet<string>>,
-): Promise<void> {
-  for (const spec of NODE_FILES) {
-    const rows = await executor.read(`MATCH (n:${spec.label}) WHERE n.source IN $datasets RETURN n.id AS id`, { datasets });
-    const kept = nodeIds.get(spec.label);
-    const absent = rows.filter((row) => !kept?.has(String(row.id))).length;
-    if (absent > 0) (diff.nodes[spec.label] ??= zero()).removed = absent;
-  }
-  for (const spec of RELATIONSHIP_FILES) {
-    const rows = await executor.read(`MATCH (a)-[r:${spec.type}]->(b) WHERE r.source IN $datasets RETURN a.id + '\u0000' + b.id AS key`, { datasets });
-    const kept = pairs.get(spec.type);
-    const absent = rows.filter((row) => !kept?.has(String(row.key))).length;
-    if (absent > 0) (diff.relationships[spec.type] ??= zero()).removed = absent;
-  }
 }
 
 /** A parsed cell against a stored value: dates are compared as `YYYY-MM-DD`, absent as absent. */

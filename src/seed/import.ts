@@ -11,8 +11,9 @@ import { type WriteStep, planImport } from './import-plan';
 import type { SeedCounts } from './load';
 import { NODE_FILES, RELATIONSHIP_FILES, SEED_FILES } from './seed-files';
 import { DatasetSweep, type SweepCounts } from './dataset-sweep';
+import { graphPresence } from './graph-state';
 import { UndoJournal } from './undo-journal';
-import { type SeedFileReader, type ValidateOptions, SeedValidationError, validateSeed, validateSeedDir } from './validate';
+import { type SeedFileReader, type ValidateOptions, SeedValidationError, folderReader, validateSeed } from './validate';
 
 export type { SeedCounts } from './load';
 
@@ -81,7 +82,7 @@ export async function importFolder(
   options: ImportOptions = {},
   validateOptions?: ValidateOptions,
 ): Promise<ImportReport> {
-  return importSeedFiles(executor, { ...folderSource(folder), validateOptions }, options);
+  return importSeedFiles(executor, folderSource(folder, validateOptions), options);
 }
 
 /** Seed files from anywhere (a folder, or converted in memory), with the name errors use. */
@@ -91,12 +92,11 @@ export interface SeedFileSource {
   display: string;
   /** What the target graph already holds that the files may refer to. */
   validateOptions?: ValidateOptions;
-  /** Set when the files are the seed folder itself: validation reads it from disk. */
-  folder?: string;
 }
 
-function folderSource(folder: string): SeedFileSource {
-  return { read: () => undefined, display: folder, folder };
+/** The seed files of a folder on disk. */
+export function folderSource(folder: string, validateOptions?: ValidateOptions): SeedFileSource {
+  return { read: folderReader(folder), display: folder, validateOptions };
 }
 
 /** As importFolder, for files supplied by `source` (the keep.eu adapter's converted files). */
@@ -108,8 +108,9 @@ export async function importSeedFiles(executor: Executor, source: SeedFileSource
   const { steps, report, presentFiles } = validated(source, progress, started);
   if (options.dryRun) return report(0, true);
 
-  const journal = await UndoJournal.open(executor, steps);
-  const sweep = await DatasetSweep.open(executor);
+  const presence = await graphPresence(executor);
+  const journal = UndoJournal.open(steps, presence);
+  const sweep = new DatasetSweep(presence);
   let swept: SweepCounts = { removed: { nodes: {}, relationships: {} }, kept: {} };
   let batches = 0;
   let failedAt = '';
@@ -146,7 +147,7 @@ export async function dryRunImport(folder: string, options: Pick<ImportOptions, 
 
 /** Validates `source` and plans its writes; throws SeedValidationError listing every problem. */
 export function validated(source: SeedFileSource, progress: (progress: ImportProgress) => void, started = performance.now()) {
-  const validation = source.folder ? validateSeedDir(source.folder, source.folder, source.validateOptions) : validateSeed(source.read, source.display, source.validateOptions);
+  const validation = validateSeed(source.read, source.display, source.validateOptions);
   const rowsRead = validation.files.reduce((sum, file) => sum + file.rows, 0);
   progress({ phase: 'validate', rowsDone: rowsRead, rowsTotal: rowsRead });
   if (validation.errors.length > 0) throw new SeedValidationError(validation.errors);

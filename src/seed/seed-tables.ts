@@ -59,7 +59,8 @@ export class SeedTables {
 
 const relationshipKey = (from: string, to: string) => `${from}\u0000${to}`;
 
-function csvField(value: string): string {
+/** One CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

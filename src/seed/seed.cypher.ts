@@ -64,6 +64,9 @@ const decodedValue = [
   'END',
 ].join(' ');
 
+// Sets on `x` the journaled properties `row.props` ([key, type, text] each), typed as they were.
+const setJournaledProperties = `WITH x, row CALL (x, row) { UNWIND row.props AS p SET x[p[0]] = ${decodedValue} }`;
+
 /**
  * Upserts (MERGE) a batch of nodes of a label that already holds data, and returns what each row's node held before (element id and
  * encoded properties) when it already existed: the undo journal of a label with data.
@@ -123,7 +126,7 @@ export function restorePropertiesCypher(kind: 'node' | 'relationship'): string {
     'UNWIND $rows AS row',
     match,
     'SET x = {}',
-    `WITH x, row CALL (x, row) { UNWIND row.props AS p SET x[p[0]] = ${decodedValue} }`,
+    setJournaledProperties,
     'RETURN count(*) AS undone',
   ].join('\n');
 }
@@ -179,7 +182,7 @@ export function recreateNodesCypher(label: Label): string {
   return [
     'UNWIND $rows AS row',
     `CREATE (x:${label})`,
-    `WITH x, row CALL (x, row) { UNWIND row.props AS p SET x[p[0]] = ${decodedValue} }`,
+    setJournaledProperties,
     'RETURN count(*) AS undone',
   ].join('\n');
 }
@@ -191,7 +194,7 @@ export function recreateRelationshipsCypher(type: RelType, from: Label, to: Labe
     `MATCH (a:${from} {id: row.from})`,
     `MATCH (b:${to} {id: row.to})`,
     `CREATE (a)-[x:${type}]->(b)`,
-    `WITH x, row CALL (x, row) { UNWIND row.props AS p SET x[p[0]] = ${decodedValue} }`,
+    setJournaledProperties,
     'RETURN count(*) AS undone',
   ].join('\n');
 }

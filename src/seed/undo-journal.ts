@@ -9,18 +9,17 @@
  * typed properties of the nodes or relationships it touches.
  */
 import type { Executor, Row, TransactionRunner } from '../neo4j/executor';
+import type { GraphPresence } from './graph-state';
 import { type WriteStep, batchRows } from './import-plan';
 import {
   JOURNAL_TYPES,
   deleteNodesCypher,
   deleteRelationshipsCypher,
-  labelPresentCypher,
   createNodesCypher,
   mergeNodesJournaledCypher,
   createRelationshipsCypher,
   mergeRelationshipsJournaledCypher,
   restorePropertiesCypher,
-  typePresentCypher,
 } from './seed.cypher';
 
 /** A property as the journal keeps it: key, Cypher type name, `toString` text. */
@@ -58,19 +57,11 @@ export type UndoProgress = (rowsDone: number, rowsTotal: number, file: string) =
 export class UndoJournal {
   private constructor(private readonly steps: Map<WriteStep, StepJournal>) {}
 
-  /** Notes, for every step, whether its label or type already holds data (count-store reads only). */
-  static async open(executor: Executor, steps: readonly WriteStep[]): Promise<UndoJournal> {
-    const present = new Map<string, boolean>();
-    for (const step of steps) {
-      const key = step.kind === 'node' ? `node:${step.label}` : `relationship:${step.type}`;
-      if (present.has(key)) continue;
-      const cypher = step.kind === 'node' ? labelPresentCypher(step.label) : typePresentCypher(step.type);
-      const [row] = await executor.read(cypher);
-      present.set(key, row?.present === true);
-    }
+  /** Notes, for every step, whether its label or type held data before the import. */
+  static open(steps: readonly WriteStep[], presence: GraphPresence): UndoJournal {
     const journals = new Map<WriteStep, StepJournal>();
     for (const step of steps) {
-      const fresh = !present.get(step.kind === 'node' ? `node:${step.label}` : `relationship:${step.type}`);
+      const fresh = step.kind === 'node' ? !presence.labels.has(step.label) : !presence.types.has(step.type);
       journals.set(step, { step, fresh, committed: 0, created: [], before: [] });
     }
     return new UndoJournal(journals);

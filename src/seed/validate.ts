@@ -86,16 +86,21 @@ export class SeedValidationError extends Error {
 /** Reads a file's text, or undefined when it does not exist. */
 export type SeedFileReader = (relativePath: string) => string | undefined;
 
-/** Validates the seed directory on disk; errors name files as `<displayDir>/<file>` (default: `seedDir`). */
-export function validateSeedDir(seedDir: string, displayDir = seedDir, options: ValidateOptions = {}): SeedValidation {
-  return validateSeed((relativePath) => {
+/** Reads the seed files of a folder on disk; a file that is not there reads as undefined. */
+export function folderReader(seedDir: string): SeedFileReader {
+  return (relativePath) => {
     try {
       return readFileSync(path.join(seedDir, relativePath), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-  }, displayDir, options);
+  };
+}
+
+/** Validates the seed directory on disk; errors name files as `<displayDir>/<file>` (default: `seedDir`). */
+export function validateSeedDir(seedDir: string, displayDir = seedDir, options: ValidateOptions = {}): SeedValidation {
+  return validateSeed(folderReader(seedDir), displayDir, options);
 }
 
 interface RawRow {

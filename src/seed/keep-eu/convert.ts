@@ -51,6 +51,7 @@ interface Context {
   problems: SeedError[];
   notes: Notes;
   provenance: SeedRow;
+  programmes: Map<string, KeepEuProgramme | { problem: string }>;
 }
 
 /** Converts a read export; the caller validates and loads `tables` like any seed folder. */
@@ -61,6 +62,7 @@ export function convertKeepEu(source: KeepEuExport, options: KeepEuOptions): Kee
     problems: [],
     notes: new Notes(),
     provenance: { source: options.source, source_url: options.sourceUrl },
+    programmes: new Map(),
   };
   const projects = convertProjects(source.projects, context);
   convertPartners(source.partners, projects, context);
@@ -88,15 +90,14 @@ function programmeOf(row: KeepEuRow, context: Context): KeepEuProgramme | undefi
     problem(context, row, 'Programme', 'is required but empty');
     return undefined;
   }
-  const parsed = parseProgrammeName(raw);
+  const parsed = programmeNamed(raw, context);
   if ('problem' in parsed) {
     problem(context, row, 'Programme', parsed.problem);
     return undefined;
   }
-  const id = context.options.programmeIds?.get(parsed.id) ?? parsed.id;
-  if (!context.tables.node(Label.Programme, id)) {
+  if (!context.tables.node(Label.Programme, parsed.id)) {
     context.tables.addNode(Label.Programme, {
-      id,
+      id: parsed.id,
       name: parsed.name,
       short_name: parsed.shortName,
       period: parsed.period,
@@ -104,7 +105,21 @@ function programmeOf(row: KeepEuRow, context: Context): KeepEuProgramme | undefi
       ...context.provenance,
     });
   }
-  return { ...parsed, id };
+  return parsed;
+}
+
+/**
+ * A programme name parsed once per distinct name (thousands of rows share a few dozen), its
+ * id mapped to the graph's where programme-ids.csv says they are the same programme.
+ */
+function programmeNamed(raw: string, context: Context): KeepEuProgramme | { problem: string } {
+  let parsed = context.programmes.get(raw);
+  if (!parsed) {
+    const found = parseProgrammeName(raw);
+    parsed = 'problem' in found ? found : { ...found, id: context.options.programmeIds?.get(found.id) ?? found.id };
+    context.programmes.set(raw, parsed);
+  }
+  return parsed;
 }
 
 // ---------------------------------------------------------------- projects
@@ -245,7 +260,7 @@ function convertPartners(rows: readonly KeepEuRow[], projects: ReadonlyMap<strin
 }
 
 function partnerOf(row: KeepEuRow, projects: ReadonlyMap<string, ProjectRef>, context: Context): PartnerRow | undefined {
-  const parsed = parseProgrammeName(row.cells.Programme ?? '');
+  const parsed = programmeNamed(row.cells.Programme ?? '', context);
   const name = clean(row, 'Project Partner', context);
   const acronym = clean(row, 'Acronym', context);
   const lead = clean(row, 'Lead Partner', context).toLowerCase();
@@ -266,8 +281,7 @@ function partnerOf(row: KeepEuRow, projects: ReadonlyMap<string, ProjectRef>, co
   const country = countryOf(row, context);
   if (!country) ok = false;
   if (!ok || 'problem' in parsed || !role || !country) return undefined;
-  const programmeId = context.options.programmeIds?.get(parsed.id) ?? parsed.id;
-  const project = projects.get(projectKey(programmeId, acronym));
+  const project = projects.get(projectKey(parsed.id, acronym));
   if (!project) {
     problem(context, row, 'Acronym', `no project "${acronym}" of programme "${parsed.name}" in the projects sheet`);
     return undefined;

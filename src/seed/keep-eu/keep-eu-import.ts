@@ -7,12 +7,11 @@
 import { statSync } from 'node:fs';
 import { Label, RelType } from '../../neo4j/graph-schema';
 import type { Executor } from '../../neo4j/executor';
-import { fromRoot } from '../../paths';
 import { idsHeldByOthers, graphReferences, ownersOf, relationshipOwnersOf } from '../graph-state';
 import { RELATIONSHIP_FILES } from '../seed-files';
 import type { SeedFileSource } from '../import';
 import { SeedValidationError } from '../validate';
-import { keepEuSeed } from './keep-eu-seed';
+import { KEEP_EU_URL, REPOSITORY_CURATION, keepEuSeed } from './keep-eu-seed';
 
 export interface KeepEuImportOptions {
   /** Dataset id the rows are imported as; re-importing a newer export under it replaces the old one. */
@@ -37,11 +36,10 @@ export async function prepareKeepEu(executor: Executor, location: string, option
   const references = await graphReferences(executor);
   const seed = await keepEuSeed(location, {
     source: options.dataset,
-    sourceUrl: 'https://keep.eu/',
+    sourceUrl: KEEP_EU_URL,
     // Regions of this dataset (keep.eu's NUTS equivalents) are the export's to state again.
     knownRegions: await idsHeldByOthers(executor, Label.Region, options.dataset),
-    correctionsFile: fromRoot('seed', 'keep-eu', 'corrections.csv'),
-    programmeIdsFile: fromRoot('seed', 'keep-eu', 'programme-ids.csv'),
+    ...REPOSITORY_CURATION,
   });
   if (seed.problems.length > 0) throw new SeedValidationError(seed.problems);
 
@@ -51,7 +49,7 @@ export async function prepareKeepEu(executor: Executor, location: string, option
     seed.tables.addNode(Label.Dataset, {
       id: options.dataset,
       name: `keep.eu export (${location.split(/[\\/]/).pop() ?? location})`,
-      url: 'https://keep.eu/',
+      url: KEEP_EU_URL,
       licence: 'keep.eu terms: reuse for any lawful purpose with credit and a link; changes stated',
       credit: `${KEEP_EU_CREDIT}, export retrieved ${retrieved}`,
       retrieved,
@@ -71,7 +69,8 @@ export async function prepareKeepEu(executor: Executor, location: string, option
     if (kept > 0) notes.push(`${kept} ${label} node(s) another dataset holds are referred to, not overwritten`);
   }
   for (const [type, rows] of seed.tables.relationships) {
-    const [from, to] = ENDPOINTS[type] ?? [RELATIONSHIP_FILES.find((spec) => spec.type === type)?.endpoints[0].from, RELATIONSHIP_FILES.find((spec) => spec.type === type)?.endpoints[0].to];
+    const declared = RELATIONSHIP_FILES.find((spec) => spec.type === type)?.endpoints[0];
+    const [from, to] = ENDPOINTS[type] ?? (declared ? [declared.from, declared.to] : []);
     if (!from || !to) continue;
     const owners = await relationshipOwnersOf(executor, type, from, to, [...rows.values()].map((row) => ({ from: row.from, to: row.to })));
     let kept = 0;

@@ -9,7 +9,17 @@ import type { SeedError } from '../validate';
 import { convertKeepEu, type KeepEuOptions } from './convert';
 import { applyCorrections, readCorrections } from './corrections';
 import { readKeepEuExport } from './read-export';
+import { fromRoot } from '../../paths';
 import type { SeedTables } from '../seed-tables';
+
+/** Where keep.eu rows point: the export carries no per-project page ids. */
+export const KEEP_EU_URL = 'https://keep.eu/';
+
+/** The repository's curation of keep.eu exports, used for the seed and for every import. */
+export const REPOSITORY_CURATION = {
+  correctionsFile: fromRoot('seed', 'keep-eu', 'corrections.csv'),
+  programmeIdsFile: fromRoot('seed', 'keep-eu', 'programme-ids.csv'),
+} as const;
 
 export interface KeepEuSeedOptions extends Omit<KeepEuOptions, 'programmeIds'> {
   /** CSV of hand corrections (see corrections.ts); none when absent. */

@@ -17,7 +17,7 @@ import { slugify } from '../slug';
 import { formatSeedError, validateSeed } from '../validate';
 import { convertKeepEu } from './convert';
 import { applyCorrections } from './corrections';
-import { keepEuSeed } from './keep-eu-seed';
+import { REPOSITORY_CURATION, keepEuSeed } from './keep-eu-seed';
 import { parseProgrammeName } from './programme-name';
 import { readKeepEuExport } from './read-export';
 
@@ -204,8 +204,7 @@ describe('the keep.eu export the repository carries', () => {
   it('reads all three sheets (counts as keep-eu/SOURCES.md states them) and converts to valid seed files', async () => {
     const seed = await keepEuSeed(exportFile, {
       ...options,
-      correctionsFile: fromRoot('seed/keep-eu/corrections.csv'),
-      programmeIdsFile: fromRoot('seed/keep-eu/programme-ids.csv'),
+      ...REPOSITORY_CURATION,
     });
     expect(seed.read).toEqual([
       'keep_closed_1420.xlsx › Projects (lead partners) (1891 rows)',
