@@ -15,6 +15,9 @@ import { Label, RelType } from '../../src/neo4j/graph-schema';
 import { projectRoot } from '../../src/paths';
 import { NODE_FILES, RELATIONSHIP_FILES, type SeedFileSpec } from '../../src/seed/seed-files';
 import { KEEP_EU_URL, REPOSITORY_CURATION, keepEuSeed } from '../../src/seed/keep-eu/keep-eu-seed';
+import { asKeepEuCountries, assignOrganizations, type KnownOrganization } from '../../src/seed/keep-eu/partner-organizations';
+import { readCuratedDecisions } from '../../src/seed/organization-matching/curated-decisions';
+import { recordKey } from '../../src/seed/organization-matching/match-organizations';
 import { type SeedRow, SeedTables } from '../../src/seed/seed-tables';
 import { formatSeedError, validateSeed } from '../../src/seed/validate';
 import { shortSlug, slugify } from '../../src/seed/slug';
@@ -308,6 +311,7 @@ function deriveParticipation(
   places: PlaceIndex,
   regions: Map<string, RegionInfo>,
   notes: string[],
+  renamed: Map<string, string>,
 ): Map<string, OrganizationDraft> {
   const organizations = new Map<string, OrganizationDraft>();
   const participations = new Map<string, SeedRow>();
@@ -324,21 +328,32 @@ function deriveParticipation(
   }
 
   const partners = readCsv(path.join(dataDir, 'cbc/partners.csv'));
+  const countryOf = (row: CsvRecord) => regions.get(places.locate(row.city_or_region, row.country) ?? '')?.countryCode ?? '';
+  // The programme pages name one organization several ways too (the Pskov committee under
+  // three names): their partner rows go through the matcher keep.eu's rows go through.
+  const assignment = assignOrganizations(
+    partners.map((row) => ({ name: row.organization_name, countryCode: countryOf(row), town: row.city_or_region, website: '' })),
+    readCuratedDecisions(REPOSITORY_CURATION.organizationDecisionsFile).decisions,
+  );
   partners.forEach((row, index) => {
     const line = index + 2;
     const project = findProject(row, projects);
-    const orgId = slugify(row.organization_name);
+    const assigned = assignment.byRecord.get(recordKey(countryOf(row), row.organization_name));
+    if (!assigned) throw new Error(`partners.csv line ${line}: no organization assigned to "${row.organization_name}"`);
+    const orgId = assigned.id;
+    const ownSlug = slugify(row.organization_name);
+    if (ownSlug !== orgId) {
+      renamed.set(ownSlug, orgId);
+      notes.push(`partners.csv line ${line}: "${row.organization_name}" matched to organization ${orgId} (${assigned.reason})`);
+    }
     const draft = organizations.get(orgId) ?? {
-      name: row.organization_name,
+      name: assigned.canonical.name,
       countries: [],
       cities: [],
       sourceUrl: '',
       locations: new Map<string, string>(),
     };
     organizations.set(orgId, draft);
-    if (draft.name !== row.organization_name) {
-      notes.push(`partners.csv line ${line}: "${row.organization_name}" merged into organization "${draft.name}" (same id ${orgId})`);
-    }
     if (row.country && !draft.countries.includes(row.country)) draft.countries.push(row.country);
     if (row.city_or_region && !draft.cities.includes(row.city_or_region)) draft.cities.push(row.city_or_region);
     draft.sourceUrl = joinUrls(draft.sourceUrl, row.source_url);
@@ -361,7 +376,16 @@ function deriveParticipation(
       return;
     }
     // The name as this row states it: the organization's aliases are read from these.
-    participations.set(key, { from: orgId, to: project.id, role: row.role, name_as_stated: row.organization_name, source: 'cbc', source_url: row.source_url });
+    participations.set(key, {
+      from: orgId,
+      to: project.id,
+      role: row.role,
+      name_as_stated: row.organization_name,
+      match_score: String(assigned.score),
+      match_reason: assigned.reason,
+      source: 'cbc',
+      source_url: row.source_url,
+    });
   });
 
   for (const row of participations.values()) tables.addRelationship(RelType.PARTICIPATES_IN, row);
@@ -406,6 +430,7 @@ function derivePlatforms(
   programmes: Map<string, ProgrammeInfo>,
   projects: ProjectInfo[],
   organizations: Map<string, OrganizationDraft>,
+  renamed: ReadonlyMap<string, string>,
 ): void {
   for (const row of readCsv(path.join(dataDir, 'cbc/platforms.csv'))) {
     const programme = programmes.get(row.programme);
@@ -417,7 +442,7 @@ function derivePlatforms(
     if (row.platform_lead_as_stated) {
       // "X (managing the platform)": the parenthesis describes the role, not the name.
       const leadName = row.platform_lead_as_stated.replace(/\s*\(managing[^)]*\)$/, '');
-      const leadId = slugify(leadName);
+      const leadId = renamed.get(slugify(leadName)) ?? slugify(leadName);
       const draft = organizations.get(leadId);
       if (draft) {
         draft.sourceUrl = joinUrls(draft.sourceUrl, row.source_url);
@@ -470,7 +495,7 @@ function deriveCoverage(tables: SeedTables, programmes: Map<string, ProgrammeInf
 }
 
 /** Hand-written rows in the seed format itself (article facts, illustrative rows). */
-function mergeCuratedRows(tables: SeedTables): void {
+function mergeCuratedRows(tables: SeedTables, renamed: ReadonlyMap<string, string>): void {
   const merge = (spec: SeedFileSpec, add: (row: SeedRow) => void) => {
     const file = path.join(CURATED_DIR, spec.file);
     if (!existsSync(file)) return;
@@ -483,7 +508,9 @@ function mergeCuratedRows(tables: SeedTables): void {
     }
   };
   for (const spec of NODE_FILES) merge(spec, (row) => tables.addNode(spec.label, row));
-  for (const spec of RELATIONSHIP_FILES) merge(spec, (row) => tables.addRelationship(spec.type, row));
+  // Curated rows name organizations by the slug of a name the matcher folded into another.
+  const current = (id: string) => renamed.get(id) ?? id;
+  for (const spec of RELATIONSHIP_FILES) merge(spec, (row) => tables.addRelationship(spec.type, { ...row, from: current(row.from), to: current(row.to) }));
 }
 
 // ---------------------------------------------------------------- writing
@@ -496,12 +523,13 @@ export async function deriveSeed(dataDir: string, isoDir: string): Promise<Deriv
   const places = new PlaceIndex(regions);
   const programmes = derivePrograms(tables, dataDir);
   const projects = deriveProjects(tables, dataDir, programmes);
-  const organizations = deriveParticipation(tables, dataDir, projects, places, regions, notes);
-  derivePlatforms(tables, dataDir, programmes, projects, organizations);
+  const renamedOrganizations = new Map<string, string>();
+  const organizations = deriveParticipation(tables, dataDir, projects, places, regions, notes, renamedOrganizations);
+  derivePlatforms(tables, dataDir, programmes, projects, organizations, renamedOrganizations);
   writeOrganizations(tables, organizations, regions, notes);
   deriveThemes(tables, projects);
   deriveCoverage(tables, programmes);
-  mergeCuratedRows(tables);
+  mergeCuratedRows(tables, renamedOrganizations);
   for (const place of places.unmappedPlaces) notes.push(`place not mapped to a region: ${place}`);
   await mergeKeepEu(tables, notes);
 
@@ -525,6 +553,7 @@ async function mergeKeepEu(tables: SeedTables, notes: string[]): Promise<void> {
     source: 'keep-eu-2019',
     sourceUrl: KEEP_EU_URL,
     knownRegions,
+    knownOrganizations: asKeepEuCountries(organizationsIn(tables)),
     ...REPOSITORY_CURATION,
   });
   if (seed.problems.length > 0) {
@@ -547,6 +576,22 @@ async function mergeKeepEu(tables: SeedTables, notes: string[]): Promise<void> {
     }
     if (kept > 0) notes.push(`keep.eu: ${kept} ${type} relationship(s) the other datasets already have; their rows are kept`);
   }
+}
+
+/** The organizations of `tables`, each with the country of a region it is based in. */
+function organizationsIn(tables: SeedTables): KnownOrganization[] {
+  const regions = tables.nodes.get(Label.Region);
+  const countryOf = new Map<string, string>();
+  for (const row of tables.relationships.get(RelType.BASED_IN)?.values() ?? []) {
+    const code = regions?.get(row.to)?.country_code;
+    if (code && !countryOf.has(row.from)) countryOf.set(row.from, code);
+  }
+  return [...(tables.nodes.get(Label.Organization)?.values() ?? [])].map((row) => ({
+    id: row.id,
+    name: row.name,
+    town: row.city ?? '',
+    countryCode: countryOf.get(row.id) ?? '',
+  }));
 }
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -20,7 +20,7 @@ import { prepareKeepEu } from './keep-eu/keep-eu-import';
 import { KeepEuFormatError } from './keep-eu/read-export';
 import { DATASET_ID, NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
 import { SeedValidationError, formatSeedError } from './validate';
-import { runCommand } from '../tools/run-command';
+import { argumentsOrExitCode, runCommand } from '../tools/run-command';
 
 // A command-line tool reports to the terminal, not to the JSON log.
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -223,16 +223,8 @@ async function sourceOf(parsed: Arguments, executor: Executor): Promise<{ source
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    print(USAGE);
-    return 0;
-  }
-  const parsed = parseArguments(argv);
-  if (Array.isArray(parsed)) {
-    for (const problem of parsed) printError(problem);
-    printError(`\n${USAGE}`);
-    return 2;
-  }
+  const parsed = argumentsOrExitCode(argv, USAGE, parseArguments);
+  if (typeof parsed === 'number') return parsed;
   const display = displayPath(parsed.input);
   const onProgress = progressPrinter();
   try {

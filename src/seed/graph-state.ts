@@ -87,6 +87,28 @@ export async function relationshipOwnersOf(
   return owners;
 }
 
+/**
+ * Organizations held by datasets other than `dataset`, each with the country of a region
+ * it is based in ('' when none), for an import to match its partner records to.
+ */
+export async function organizationsHeldByOthers(executor: Executor, dataset: string): Promise<OrganizationHeld[]> {
+  const rows = await executor.read(
+    `MATCH (o:${Label.Organization}) WHERE o.source <> $dataset
+     OPTIONAL MATCH (o)-[:BASED_IN]->(r:${Label.Region})
+     WITH o, min(r.countryCode) AS countryCode
+     RETURN o.id AS id, o.name AS name, coalesce(o.city, '') AS town, coalesce(countryCode, '') AS countryCode`,
+    { dataset },
+  );
+  return rows.map((row) => ({ id: String(row.id), name: String(row.name), town: String(row.town), countryCode: String(row.countryCode) }));
+}
+
+export interface OrganizationHeld {
+  id: string;
+  name: string;
+  town: string;
+  countryCode: string;
+}
+
 /** Ids of `label` held by datasets other than `dataset`. */
 export async function idsHeldByOthers(executor: Executor, label: Label, dataset: string): Promise<Set<string>> {
   const rows = await executor.read(`MATCH (n:${label}) WHERE n.source <> $dataset RETURN n.id AS id`, { dataset });

@@ -211,7 +211,7 @@ export const RELATIONSHIP_FILES: readonly RelationshipFileSpec[] = [
   relationshipFile(
     RelType.PARTICIPATES_IN,
     [pair(Label.Organization, Label.Project)],
-    [enumColumn('role', ['lead', 'partner', 'associated', 'unknown'], required), column('budget_eur', 'number'), column('name_as_stated', 'string')],
+    [enumColumn('role', ['lead', 'partner', 'associated', 'unknown'], required), column('budget_eur', 'number'), column('name_as_stated', 'string'), column('match_score', 'number'), column('match_reason', 'string')],
   ),
   relationshipFile(RelType.LOCATED_IN, [pair(Label.Project, Label.Region)]),
   relationshipFile(RelType.ADDRESSES, [pair(Label.Project, Label.ThematicArea)]),

@@ -14,12 +14,15 @@ const CYRILLIC: Readonly<Record<string, string>> = {
 // Letters that Unicode decomposition does not reduce to ASCII.
 const SPECIAL: Readonly<Record<string, string>> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', þ: 'th', ð: 'd' };
 
+/** Lowercase, Cyrillic transliterated, accents dropped: `"Псков Ełk"` → `"pskov elk"`. */
+export function foldToAscii(text: string): string {
+  const mapped = [...text.toLowerCase()].map((char) => CYRILLIC[char] ?? SPECIAL[char] ?? char).join('');
+  return mapped.normalize('NFKD').replace(/\p{M}+/gu, '');
+}
+
 /** `"Pleskavas pilsētas … «Gorvodokanal»"` → `"pleskavas-pilsetas-gorvodokanal"`. */
 export function slugify(text: string): string {
-  const mapped = [...text.toLowerCase()].map((char) => CYRILLIC[char] ?? SPECIAL[char] ?? char).join('');
-  return mapped
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  return foldToAscii(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -13,3 +13,19 @@ export function runCommand(main: (argv: readonly string[]) => Promise<number>, p
     },
   );
 }
+
+/**
+ * A command's arguments parsed by `parse`, or the exit code once the usage is printed:
+ * 0 after --help, 2 after the problems `parse` found (each on stderr, then the usage).
+ */
+export function argumentsOrExitCode<T>(argv: readonly string[], usage: string, parse: (argv: readonly string[]) => T | string[]): T | number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const parsed = parse(argv);
+  if (!Array.isArray(parsed)) return parsed;
+  for (const problem of parsed) process.stderr.write(`${problem}\n`);
+  process.stderr.write(`\n${usage}\n`);
+  return 2;
+}

@@ -9,6 +9,8 @@ import { Label, RelType } from '../../neo4j/graph-schema';
 import { SeedTables, type SeedRow } from '../seed-tables';
 import { shortSlug, slugify } from '../slug';
 import type { SeedError } from '../validate';
+import { recordKey, type CuratedDecision, type MatchResult, type MatchThresholds } from '../organization-matching/match-organizations';
+import { assignOrganizations, type AssignedOrganization, type KnownOrganization } from './partner-organizations';
 import { parseProgrammeName, type KeepEuProgramme } from './programme-name';
 import type { KeepEuExport, KeepEuRow } from './read-export';
 
@@ -21,6 +23,11 @@ export interface KeepEuOptions {
   knownRegions: ReadonlySet<string>;
   /** keep.eu programme id → id of the same programme already in the graph. */
   programmeIds?: ReadonlyMap<string, string>;
+  /** Curated "same" / "different" decisions on partner records (seed/keep-eu/organization-matches.csv). */
+  organizationDecisions?: readonly CuratedDecision[];
+  matchThresholds?: MatchThresholds;
+  /** Organizations other datasets hold, which partner records may be matched to. */
+  knownOrganizations?: readonly KnownOrganization[];
 }
 
 export interface KeepEuConversion {
@@ -28,6 +35,8 @@ export interface KeepEuConversion {
   problems: SeedError[];
   /** What was normalised or left out, with counts: "folded 39 duplicated lead rows". */
   notes: string[];
+  /** How partner records were grouped into organizations, and the pairs left for review. */
+  organizationMatching?: MatchResult;
 }
 
 const ROLE: Readonly<Record<string, string>> = { yes: 'lead', no: 'partner' };
@@ -52,6 +61,7 @@ interface Context {
   notes: Notes;
   provenance: SeedRow;
   programmes: Map<string, KeepEuProgramme | { problem: string }>;
+  organizationMatching?: MatchResult;
 }
 
 /** Converts a read export; the caller validates and loads `tables` like any seed folder. */
@@ -68,7 +78,7 @@ export function convertKeepEu(source: KeepEuExport, options: KeepEuOptions): Kee
   convertPartners(source.partners, projects, context);
   for (const type of [RelType.LOCATED_IN, RelType.BASED_IN]) dropCountryWhereMoreSpecific(type, context);
   if (source.calls.length > 0) context.notes.add('call rows read but not imported (coopgraph has no Call node yet)', source.calls.length);
-  return { tables: context.tables, problems: context.problems, notes: context.notes.list() };
+  return { tables: context.tables, problems: context.problems, notes: context.notes.list(), organizationMatching: context.organizationMatching };
 }
 
 const problem = (context: Context, row: KeepEuRow, field: string, message: string) =>
@@ -240,23 +250,32 @@ function convertPartners(rows: readonly KeepEuRow[], projects: ReadonlyMap<strin
     const partner = partnerOf(row, projects, context);
     if (partner) partners.push(partner);
   }
-  // One organization per slug of the name, unless the slug names organizations in several
-  // countries: then each gets its country code ("municipality-of-x-si").
-  const countriesBySlug = new Map<string, Set<string>>();
+  const assignment = assignOrganizations(
+    partners.map((partner) => ({
+      name: partner.name,
+      countryCode: partner.country.code,
+      town: clean(partner.row, 'Town', context),
+      website: partner.row.cells.Website ?? '',
+    })),
+    context.options.organizationDecisions ?? [],
+    context.options.matchThresholds,
+    context.options.knownOrganizations,
+  );
+  context.organizationMatching = assignment.matching;
   for (const partner of partners) {
-    const slug = slugify(partner.name);
-    countriesBySlug.set(slug, (countriesBySlug.get(slug) ?? new Set()).add(partner.country.code));
-  }
-  for (const partner of partners) {
-    const slug = slugify(partner.name);
-    const id = (countriesBySlug.get(slug)?.size ?? 0) > 1 ? `${slug}-${partner.country.code.toLowerCase()}` : slug;
-    addOrganization(id, partner, context);
-    addParticipation(id, partner, context);
+    const organization = assignment.byRecord.get(recordKey(partner.country.code, partner.name));
+    if (!organization) throw new Error(`no organization assigned to partner record "${partner.name}" (${partner.country.code})`);
+    if (organization.canonical.organizationId !== undefined) context.notes.add('partner rows matched to an organization another dataset holds');
+    else if (organization.canonical.name !== partner.name) context.notes.add('partner rows matched to an organization stated under another name');
+    addOrganization(organization, partner, context);
+    addParticipation(organization, partner, context);
     if (partner.region) {
-      placeOnce(RelType.BASED_IN, id, partner.region, context);
+      placeOnce(RelType.BASED_IN, organization.id, partner.region, context);
       placeOnce(RelType.LOCATED_IN, partner.project.id, partner.region, context);
     }
   }
+  for (const decision of assignment.matching.unusedDecisions) context.notes.add(`curated organization decisions naming records this export does not have (${decision.at})`);
+  if (assignment.matching.review.length > 0) context.notes.add('organization pairs kept apart for review (npm run orgs:review)', assignment.matching.review.length);
 }
 
 function partnerOf(row: KeepEuRow, projects: ReadonlyMap<string, ProjectRef>, context: Context): PartnerRow | undefined {
@@ -354,22 +373,22 @@ function regionOf(row: KeepEuRow, country: Country, context: Context): string | 
   return parent;
 }
 
-function addOrganization(id: string, partner: PartnerRow, context: Context): void {
-  if (context.tables.node(Label.Organization, id)) return;
+function addOrganization(organization: AssignedOrganization, partner: PartnerRow, context: Context): void {
+  if (context.tables.node(Label.Organization, organization.id)) return;
   const status = clean(partner.row, 'Legal Status', context).toLowerCase();
   if (status === 'n/a') context.notes.add('legal status "n/a" left empty');
   context.tables.addNode(Label.Organization, {
-    id,
-    name: partner.name,
+    id: organization.id,
+    name: organization.canonical.name,
     country: partner.country.name,
-    city: clean(partner.row, 'Town', context),
+    city: organization.canonical.town,
     legal_status: status === 'public' || status === 'private' ? status : '',
     ...context.provenance,
   });
 }
 
-function addParticipation(organizationId: string, partner: PartnerRow, context: Context): void {
-  const existing = context.tables.relationship(RelType.PARTICIPATES_IN, organizationId, partner.project.id);
+function addParticipation(organization: AssignedOrganization, partner: PartnerRow, context: Context): void {
+  const existing = context.tables.relationship(RelType.PARTICIPATES_IN, organization.id, partner.project.id);
   if (existing) {
     // Two spellings of one organization in one project: one participation, the stronger role.
     context.notes.add('partner rows of one organization in one project folded');
@@ -377,10 +396,12 @@ function addParticipation(organizationId: string, partner: PartnerRow, context: 
     return;
   }
   context.tables.addRelationship(RelType.PARTICIPATES_IN, {
-    from: organizationId,
+    from: organization.id,
     to: partner.project.id,
     role: partner.role,
     name_as_stated: partner.name,
+    match_score: String(organization.score),
+    match_reason: organization.reason,
     ...context.provenance,
   });
 }

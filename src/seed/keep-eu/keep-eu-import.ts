@@ -7,11 +7,12 @@
 import { statSync } from 'node:fs';
 import { Label, RelType } from '../../neo4j/graph-schema';
 import type { Executor } from '../../neo4j/executor';
-import { idsHeldByOthers, graphReferences, ownersOf, relationshipOwnersOf } from '../graph-state';
+import { idsHeldByOthers, graphReferences, organizationsHeldByOthers, ownersOf, relationshipOwnersOf } from '../graph-state';
 import { RELATIONSHIP_FILES } from '../seed-files';
 import type { SeedFileSource } from '../import';
 import { SeedValidationError } from '../validate';
 import { KEEP_EU_URL, REPOSITORY_CURATION, keepEuSeed } from './keep-eu-seed';
+import { asKeepEuCountries } from './partner-organizations';
 
 export interface KeepEuImportOptions {
   /** Dataset id the rows are imported as; re-importing a newer export under it replaces the old one. */
@@ -39,6 +40,8 @@ export async function prepareKeepEu(executor: Executor, location: string, option
     sourceUrl: KEEP_EU_URL,
     // Regions of this dataset (keep.eu's NUTS equivalents) are the export's to state again.
     knownRegions: await idsHeldByOthers(executor, Label.Region, options.dataset),
+    // Partners are matched to the organizations other datasets hold, which are referred to.
+    knownOrganizations: asKeepEuCountries(await organizationsHeldByOthers(executor, options.dataset)),
     ...REPOSITORY_CURATION,
   });
   if (seed.problems.length > 0) throw new SeedValidationError(seed.problems);
