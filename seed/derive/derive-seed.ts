@@ -578,19 +578,26 @@ async function mergeKeepEu(tables: SeedTables, notes: string[]): Promise<void> {
   }
 }
 
-/** The organizations of `tables`, each with the country of a region it is based in. */
+/** The organizations of `tables`, each with the country of a region it is based in and the names its participations state. */
 function organizationsIn(tables: SeedTables): KnownOrganization[] {
   const regions = tables.nodes.get(Label.Region);
   const countryOf = new Map<string, string>();
+  // The first code in order, as the import reads it from the graph (graph-state.ts).
   for (const row of tables.relationships.get(RelType.BASED_IN)?.values() ?? []) {
     const code = regions?.get(row.to)?.country_code;
-    if (code && !countryOf.has(row.from)) countryOf.set(row.from, code);
+    const found = countryOf.get(row.from);
+    if (code && (found === undefined || code < found)) countryOf.set(row.from, code);
+  }
+  const aliases = new Map<string, Set<string>>();
+  for (const row of tables.relationships.get(RelType.PARTICIPATES_IN)?.values() ?? []) {
+    if (row.name_as_stated) aliases.set(row.from, (aliases.get(row.from) ?? new Set()).add(row.name_as_stated));
   }
   return [...(tables.nodes.get(Label.Organization)?.values() ?? [])].map((row) => ({
     id: row.id,
     name: row.name,
     town: row.city ?? '',
     countryCode: countryOf.get(row.id) ?? '',
+    aliases: [...(aliases.get(row.id) ?? [])],
   }));
 }
 

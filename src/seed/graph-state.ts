@@ -89,17 +89,32 @@ export async function relationshipOwnersOf(
 
 /**
  * Organizations held by datasets other than `dataset`, each with the country of a region
- * it is based in ('' when none), for an import to match its partner records to.
+ * another dataset places it in ('' when none; the first code in order), for an import to
+ * match its partner records to, with the names other datasets' participations state for it.
+ * The import's own placements and names are left out, so a re-import sees what the first
+ * import saw.
  */
 export async function organizationsHeldByOthers(executor: Executor, dataset: string): Promise<OrganizationHeld[]> {
   const rows = await executor.read(
     `MATCH (o:${Label.Organization}) WHERE o.source <> $dataset
-     OPTIONAL MATCH (o)-[:BASED_IN]->(r:${Label.Region})
-     WITH o, min(r.countryCode) AS countryCode
-     RETURN o.id AS id, o.name AS name, coalesce(o.city, '') AS town, coalesce(countryCode, '') AS countryCode`,
+     CALL (o) {
+       OPTIONAL MATCH (o)-[b:BASED_IN]->(r:${Label.Region}) WHERE b.source <> $dataset
+       RETURN min(r.countryCode) AS countryCode
+     }
+     CALL (o) {
+       OPTIONAL MATCH (o)-[p:PARTICIPATES_IN]->() WHERE p.source <> $dataset
+       RETURN collect(DISTINCT p.nameAsStated) AS aliases
+     }
+     RETURN o.id AS id, o.name AS name, coalesce(o.city, '') AS town, coalesce(countryCode, '') AS countryCode, aliases`,
     { dataset },
   );
-  return rows.map((row) => ({ id: String(row.id), name: String(row.name), town: String(row.town), countryCode: String(row.countryCode) }));
+  return rows.map((row) => ({
+    id: String(row.id),
+    name: String(row.name),
+    town: String(row.town),
+    countryCode: String(row.countryCode),
+    aliases: (row.aliases as unknown[]).map(String),
+  }));
 }
 
 export interface OrganizationHeld {
@@ -107,6 +122,8 @@ export interface OrganizationHeld {
   name: string;
   town: string;
   countryCode: string;
+  /** Names the other datasets' participations state for it. */
+  aliases: string[];
 }
 
 /** Ids of `label` held by datasets other than `dataset`. */

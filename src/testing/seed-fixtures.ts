@@ -32,6 +32,11 @@ export function seedRelationships(type: string): SeedRow[] {
   return [...parsedOnce(fromRoot('seed', 'relationships', `${type}.csv`))];
 }
 
+/** Rows of the repository's curated organization decisions (seed/organization-matches.csv). */
+export function curatedOrganizationDecisions(): SeedRow[] {
+  return [...parsedOnce(fromRoot('seed', 'organization-matches.csv'))];
+}
+
 /** Rows of a relationship file whose `from` and `to` ids belong to the given node files. */
 export function seedRelationshipsBetween(type: string, fromFile: string, toFile: string): SeedRow[] {
   const fromIds = new Set(seedNodes(fromFile).map((row) => row.id));

@@ -2,6 +2,7 @@
 import { Label, RelType } from '../../neo4j/graph-schema';
 import type { ListSpec } from '../../neo4j/list-statement';
 import { OrganizationSortField } from './organization.args';
+import { MAX_ALIASES, MAX_ALIAS_PROJECTS } from './organization.type';
 
 const { Programme, Project, Region } = Label;
 const { BASED_IN, FUNDED_BY, PARTICIPATES_IN, PART_OF } = RelType;
@@ -32,23 +33,24 @@ export const organizationList: ListSpec<OrganizationSortField> = {
   },
 };
 
-/** Aliases kept per organization at most: a busy organization has a handful of spellings, never hundreds. */
-export const MAX_ALIASES = 50;
 
 /**
  * The names each organization of `$ids` is stated under: its own name, and every name a
- * participation row states (`nameAsStated`), with the datasets that state it and how many
- * projects. One statement for a whole page of organizations.
+ * participation row states (`nameAsStated`), with the datasets that state it, its projects,
+ * and the score and reason the import matched it to this organization by. One statement
+ * for a whole page of organizations.
  */
 export const organizationAliases = `
 UNWIND $ids AS id
 MATCH (o:${Label.Organization} {id: id})
 CALL (o) {
   OPTIONAL MATCH (o)-[r:${PARTICIPATES_IN}]->(p:${Project})
-  WITH coalesce(r.nameAsStated, o.name) AS name, r.source AS source, p
-  WITH name, collect(DISTINCT source) AS sources, count(DISTINCT p) AS projectCount
+  WITH coalesce(r.nameAsStated, o.name) AS name, r, p
+  ORDER BY p.id
+  WITH name, collect(DISTINCT r.source) AS sources, count(DISTINCT p) AS projectCount, collect(DISTINCT p.id)[0..${MAX_ALIAS_PROJECTS}] AS projectIds,
+       max(r.matchScore) AS matchScore, head(collect(r.matchReason)) AS matchReason
   ORDER BY projectCount DESC, name
   LIMIT ${MAX_ALIASES}
-  RETURN collect({name: name, sources: sources, projectCount: projectCount}) AS aliases
+  RETURN collect({name: name, sources: sources, projectCount: projectCount, projectIds: projectIds, matchScore: matchScore, matchReason: matchReason}) AS aliases
 }
 RETURN o.id AS id, o.name AS name, o.source AS source, aliases`;

@@ -39,15 +39,21 @@ export class OrganizationRepository {
    * the names its participations state, and its own name where no participation states it.
    */
   async aliases(ids: readonly string[]): Promise<OrganizationAlias[][]> {
+    type StatedAlias = { name: unknown; sources: unknown[]; projectCount: unknown; projectIds: unknown[]; matchScore: unknown; matchReason: unknown };
     const rows = await this.executor.read(organizationAliases, { ids: [...ids] });
     const byId = new Map(
       rows.map((row) => {
-        const stated = (row.aliases as Array<{ name: string; sources: string[]; projectCount: unknown }>).map((alias) => ({
+        const stated = (row.aliases as StatedAlias[]).map((alias) => ({
           name: String(alias.name),
           sources: alias.sources.map(String).sort(),
           projectCount: Number(alias.projectCount),
+          projectIds: alias.projectIds.map(String),
+          matchScore: alias.matchScore === null ? null : Number(alias.matchScore),
+          matchReason: alias.matchReason === null ? null : String(alias.matchReason),
         })).filter((alias) => alias.projectCount > 0);
-        const own = stated.some((alias) => alias.name === row.name) ? [] : [{ name: String(row.name), sources: [String(row.source)], projectCount: 0 }];
+        const own = stated.some((alias) => alias.name === row.name)
+          ? []
+          : [{ name: String(row.name), sources: [String(row.source)], projectCount: 0, projectIds: [], matchScore: null, matchReason: null }];
         return [String(row.id), [...stated, ...own]];
       }),
     );

@@ -5,7 +5,8 @@
  */
 import { byCodeUnits, ids, matchesText, sorted } from '../../testing/compare';
 import { useTestHelper, WHOLE_GRAPH_COST } from '../../testing/test-helper';
-import { groupBy, nameKey, orderedBy, programmeOfProject, regionAndDescendants, rowsById, seedNodes, seedRelationships, seedRelationshipsBetween, type SeedRow, startKey, titleKey } from '../../testing/seed-fixtures';
+import { MAX_ALIAS_PROJECTS } from './organization.type';
+import { curatedOrganizationDecisions, groupBy, nameKey, orderedBy, programmeOfProject, regionAndDescendants, rowsById, seedNodes, seedRelationships, seedRelationshipsBetween, type SeedRow, startKey, titleKey } from '../../testing/seed-fixtures';
 
 const helper = useTestHelper(undefined, { maxCost: WHOLE_GRAPH_COST });
 
@@ -348,22 +349,35 @@ describe('organization participations paged with cursors', () => {
 });
 
 describe('organization aliases', () => {
-  /** Expected aliases from the seed rows: each name a participation states, with its datasets and projects. */
+  /** Expected aliases from the seed rows: each name a participation states, with its datasets, projects and match. */
   function expectedAliases(organizationId: string) {
     const own = seedNodes('organizations').find((row) => row.id === organizationId)!;
-    const byName = new Map<string, { sources: Set<string>; projects: Set<string> }>();
+    const byName = new Map<string, { sources: Set<string>; rows: Array<Record<string, string>> }>();
     for (const row of seedRelationships('PARTICIPATES_IN').filter((candidate) => candidate.from === organizationId)) {
       const name = row.name_as_stated || own.name;
-      const entry = byName.get(name) ?? { sources: new Set<string>(), projects: new Set<string>() };
+      const entry = byName.get(name) ?? { sources: new Set<string>(), rows: [] };
       entry.sources.add(row.source);
-      entry.projects.add(row.to);
+      entry.rows.push(row);
       byName.set(name, entry);
     }
     const stated = [...byName]
-      .map(([name, entry]) => ({ name, sources: sorted([...entry.sources]), projectCount: entry.projects.size }))
+      .map(([name, entry]) => {
+        const rows = [...entry.rows].sort((a, b) => byCodeUnits(a.to, b.to));
+        const scores = rows.filter((row) => row.match_score !== undefined && row.match_score !== '').map((row) => Number(row.match_score));
+        return {
+          name,
+          sources: sorted([...entry.sources]),
+          projectCount: new Set(rows.map((row) => row.to)).size,
+          projectIds: [...new Set(rows.map((row) => row.to))].slice(0, MAX_ALIAS_PROJECTS),
+          matchScore: scores.length > 0 ? Math.max(...scores) : null,
+          matchReason: rows.find((row) => row.match_reason)?.match_reason ?? null,
+        };
+      })
       .sort((a, b) => b.projectCount - a.projectCount || byCodeUnits(a.name, b.name));
-    return stated.some((alias) => alias.name === own.name) ? stated : [...stated, { name: own.name, sources: [own.source], projectCount: 0 }];
+    const ownAlias = { name: own.name, sources: [own.source], projectCount: 0, projectIds: [], matchScore: null, matchReason: null };
+    return stated.some((alias) => alias.name === own.name) ? stated : [...stated, ownAlias];
   }
+  const ALIAS_FIELDS = 'aliases { name sources projectCount projectIds matchScore matchReason }';
 
   it('lists every spelling the partner rows state, across datasets, for a batch of organizations in one statement', async () => {
     // Organizations whose rows state more than one name, and ones the programme pages and keep.eu both name.
@@ -373,7 +387,7 @@ describe('organization aliases', () => {
     expect(spelled.length).toBeGreaterThan(0);
     expect(shared.length).toBeGreaterThan(0);
     const chosen = [...new Set([...spelled.slice(0, 6), ...shared.slice(0, 6)])];
-    const query = `{ ${chosen.map((id, index) => `o${index}: organization(id: ${JSON.stringify(id)}) { id aliases { name sources projectCount } }`).join(' ')} }`;
+    const query = `{ ${chosen.map((id, index) => `o${index}: organization(id: ${JSON.stringify(id)}) { id ${ALIAS_FIELDS} }`).join(' ')} }`;
     const result = await helper.execute<any>(query);
     expect(result.errors).toBeUndefined();
     for (const [index, id] of chosen.entries()) expect({ id, aliases: result.data[`o${index}`].aliases }).toEqual({ id, aliases: expectedAliases(id) });
@@ -385,7 +399,21 @@ describe('organization aliases', () => {
     const participating = new Set(seedRelationships('PARTICIPATES_IN').map((row) => row.from));
     const alone = seedNodes('organizations').find((row) => !participating.has(row.id));
     expect(alone).toBeDefined();
-    const data = await helper.data<any>(`query($id: ID!) { organization(id: $id) { aliases { name sources projectCount } } }`, { id: alone!.id });
-    expect(data.organization.aliases).toEqual([{ name: alone!.name, sources: [alone!.source], projectCount: 0 }]);
+    const data = await helper.data<any>(`query($id: ID!) { organization(id: $id) { ${ALIAS_FIELDS} } }`, { id: alone!.id });
+    expect(data.organization.aliases).toEqual([{ name: alone!.name, sources: [alone!.source], projectCount: 0, projectIds: [], matchScore: null, matchReason: null }]);
+  });
+
+  it('gives the names a curated decision calls the same organization as aliases of one organization', async () => {
+    const decisions = curatedOrganizationDecisions().filter((row) => row.decision === 'same');
+    const stated = new Set(seedRelationships('PARTICIPATES_IN').map((row) => row.name_as_stated));
+    const applicable = decisions.filter((row) => stated.has(row.name) && stated.has(row.other_name));
+    expect(applicable.length).toBeGreaterThan(0);
+    for (const decision of applicable) {
+      const holders = (name: string) => new Set(seedRelationships('PARTICIPATES_IN').filter((row) => row.name_as_stated === name).map((row) => row.from));
+      const [organizationId] = [...holders(decision.name)];
+      const data = await helper.data<any>(`query($id: ID!) { organization(id: $id) { aliases { name } } }`, { id: organizationId });
+      const names = data.organization.aliases.map((alias: { name: string }) => alias.name);
+      expect(names).toEqual(expect.arrayContaining([decision.name, decision.other_name]));
+    }
   });
 });

@@ -114,6 +114,33 @@ describe('importing a keep.eu export into a graph', () => {
     expect(await fingerprint()).toEqual(imported);
   });
 
+  it('matches partner rows to an organization another dataset holds under another spelling, and says why', async () => {
+    await freshGraph(seedWithoutKeepEu);
+    const stated = 'Kotka Maritime Research Association';
+    const rows = partners.filter((row) => row['Project Partner'] === stated);
+    expect(rows.length).toBeGreaterThan(0);
+    // Another dataset's organization: the same body, written with a legal form and in capitals.
+    await executor.write(
+      `MATCH (region:Region {id: $region})
+       CREATE (o:Organization {id: 'kotka-maritime-research', name: 'KOTKA MARITIME RESEARCH ASSOCIATION RY', city: 'Kotka', source: 'cbc', sourceUrls: ['https://example.org/kotka']})
+       CREATE (o)-[:BASED_IN {source: 'cbc', sourceUrls: ['https://example.org/kotka']}]->(region)`,
+      { region: rows[0]['NUTS3 (or equivalent)'].split('/')[0].trim() },
+    );
+    const prepared = await prepareKeepEu(executor, FIXTURES, { dataset: 'keep-eu-slice' });
+    await importSeedFiles(executor, prepared.source);
+    const participations = await executor.read(
+      "MATCH (o:Organization)-[r:PARTICIPATES_IN {source: 'keep-eu-slice'}]->() WHERE r.nameAsStated = $stated RETURN o.id AS id, o.name AS name, r.matchReason AS reason",
+      { stated },
+    );
+    expect(participations).toHaveLength(new Set(rows.map((row) => `${row.Programme}|${row.Acronym}`)).size);
+    for (const participation of participations) {
+      expect(participation).toMatchObject({ id: 'kotka-maritime-research', name: 'KOTKA MARITIME RESEARCH ASSOCIATION RY' });
+      expect(participation.reason).toContain('legal form');
+    }
+    expect(await count("MATCH (o:Organization {source: 'keep-eu-slice'}) WHERE o.name = $stated RETURN count(o) AS n", { stated })).toBe(0);
+    expect(prepared.notes.some((note) => note.startsWith('partner rows matched to an organization another dataset holds'))).toBe(true);
+  });
+
   it('refers to what other datasets hold and leaves their facts as they were', async () => {
     // The full seed holds the slice's projects and organizations as keep-eu-2019 (and 30 cbc ones).
     await freshGraph(fromRoot('seed'));

@@ -29,6 +29,8 @@ export interface KnownOrganization {
   /** Two letters as keep.eu writes them (EL for Greece, UK for the United Kingdom). */
   countryCode: string;
   town: string;
+  /** Other names its participations state (PARTICIPATES_IN.name_as_stated). */
+  aliases?: readonly string[];
 }
 
 export interface AssignedOrganization {
@@ -110,16 +112,19 @@ export function asKeepEuCountries<T extends { countryCode: string }>(organizatio
 }
 
 /**
- * The stated records with the known organizations added: a known organization stated under
- * its own name in its country is that record; any other becomes a record of no rows.
+ * The stated records with the known organizations added, each under its name and every
+ * alias: a stated record of that name in that country is the organization's; any other
+ * name becomes a record of no rows.
  */
 function withKnown(records: PartnerRecord[], known: readonly KnownOrganization[]): PartnerRecord[] {
   const byKey = new Map(records.map((record) => [recordKey(record.countryCode, record.name), record]));
   for (const organization of known) {
-    const key = recordKey(organization.countryCode, organization.name);
-    const stated = byKey.get(key);
-    if (stated && stated.organizationId === undefined) stated.organizationId = organization.id;
-    else if (!stated) byKey.set(key, { name: organization.name, countryCode: organization.countryCode, town: organization.town, domains: [], rows: 0, organizationId: organization.id });
+    for (const name of new Set([organization.name, ...(organization.aliases ?? [])])) {
+      const key = recordKey(organization.countryCode, name);
+      const stated = byKey.get(key);
+      if (stated && stated.organizationId === undefined) stated.organizationId = organization.id;
+      else if (!stated) byKey.set(key, { name, countryCode: organization.countryCode, town: organization.town, domains: [], rows: 0, organizationId: organization.id });
+    }
   }
   return [...byKey.values()];
 }

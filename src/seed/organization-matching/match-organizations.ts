@@ -20,8 +20,9 @@ export interface PartnerRecord {
   /** Partner rows stating this name in this country (0 for an organization already known). */
   rows: number;
   /**
-   * Set when the record is an organization another dataset already holds: the group it
-   * joins takes this id, and two such records are never joined (their nodes are not ours).
+   * Set when the record is a name of an organization another dataset already holds: the
+   * group it joins takes this id, and records of two such organizations are never joined
+   * (their nodes are not the import's to merge).
    */
   organizationId?: string;
 }
@@ -437,7 +438,8 @@ export function matchOrganizations(
     }
     return position;
   };
-  const known = records.map((record) => record.organizationId !== undefined);
+  // The organization another dataset holds that each group is (by its root), if any.
+  const knownAs = records.map((record) => record.organizationId);
   const usable = decisions.filter(
     (decision) => index.has(recordKey(decision.countryCode, decision.name)) && index.has(recordKey(decision.otherCountryCode, decision.otherName)),
   );
@@ -456,7 +458,8 @@ export function matchOrganizations(
   };
   const applied = new Set<CuratedDecision>();
   const join = (x: number, y: number, score: number, reason: string): boolean => {
-    if (find(x) === find(y) || (known[find(x)] && known[find(y)])) return false;
+    const [idX, idY] = [knownAs[find(x)], knownAs[find(y)]];
+    if (find(x) === find(y) || (idX !== undefined && idY !== undefined && idX !== idY)) return false;
     const forbidding = forbiddenBy(x, y);
     if (forbidding) {
       applied.add(forbidding);
@@ -464,11 +467,19 @@ export function matchOrganizations(
     }
     const [root, child] = [find(x), find(y)];
     parent[child] = root;
-    known[root] = known[root] || known[child];
+    knownAs[root] = knownAs[root] ?? knownAs[child];
     remember(x, score, `${reason} (matched with "${records[y].name}")`);
     remember(y, score, `${reason} (matched with "${records[x].name}")`);
     return true;
   };
+  // The names one known organization goes by are one group from the start.
+  const firstOfKnown = new Map<string, number>();
+  records.forEach((record, position) => {
+    if (record.organizationId === undefined) return;
+    const first = firstOfKnown.get(record.organizationId);
+    if (first === undefined) firstOfKnown.set(record.organizationId, position);
+    else join(first, position, 1, `a name ${record.organizationId} already goes by`);
+  });
   for (const decision of usable.filter((entry) => entry.verdict === 'same')) {
     const [x, y] = positionsOf(decision);
     const evidence = matcher.score(records[x], records[y]);
