@@ -235,6 +235,10 @@ export const NODE_FILES: readonly NodeFileSpec[] = [
     column('budget_eur', 'number'),
   ]),
   // One node per identifier a source gives a project, id `<scheme>:<value>` (see EXTERNAL_ID_SCHEMES).
+  // Nodes rather than a list property on Project: a range index holds a list as one value (it
+  // finds `n.ids = [...]`, never `$id IN n.ids`) and a full-text index matches analysed words,
+  // not exact values; an ExternalId's id is one exact entry of the id uniqueness index every
+  // label has, so a lookup is one seek, and import, dataset sweep and export need nothing new.
   nodeFile(
     'external-ids.csv',
     Label.ExternalId,
