@@ -173,7 +173,7 @@ describe('validateSeed', () => {
     expect(errorsOf(files)).toEqual([
       'seed/nodes/external-ids.csv line 4, field scheme: "Bad Scheme" is not a scheme (lowercase letters, digits and "-")',
       'seed/nodes/external-ids.csv line 3, field id: "project-code:KO1001" should be "project-code:KO 1001" (this file\'s ids follow from its other cells)',
-      'seed/relationships/IDENTIFIED_BY.csv line 3, field from: "project-code:KO1029" already has a IDENTIFIED_BY from another node (line 2); it may have one only',
+      'seed/relationships/IDENTIFIED_BY.csv line 3, field from: "project-code:KO1029" is already joined on line 2; IDENTIFIED_BY may join it from one node only',
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('validateSeed', () => {
       'relationships/OPENED_BY.csv': ['1', '2'].map((from) => ({ from, to: 'kolarctic-2014-2020', source: 'cbc', source_url: 'https://example.org/calls' })),
       'relationships/FUNDED_UNDER.csv': ['1', '2'].map((to) => ({ from: 'KO1029', to, source: 'cbc', source_url: 'https://example.org/calls' })),
     });
-    expect(errorsOf(files)).toEqual(['seed/relationships/FUNDED_UNDER.csv line 3, field to: "KO1029" already has a FUNDED_UNDER (line 2); it may have one only']);
+    expect(errorsOf(files)).toEqual(['seed/relationships/FUNDED_UNDER.csv line 3, field to: "KO1029" is already joined on line 2; FUNDED_UNDER may join it to one node only']);
   });
 
   it('reports unknown and missing columns at the header', () => {

@@ -391,11 +391,11 @@ function resolveRelationships(
     const fromLine = seenFrom.get(from);
     const toLine = seenTo.get(to);
     if (spec.onePerFrom && fromLine !== undefined) {
-      errors.push({ file: display, line: row.line, field: 'to', message: `"${from}" already has a ${spec.type} (line ${fromLine}); it may have one only` });
+      errors.push({ file: display, line: row.line, field: 'to', message: `"${from}" is already joined on line ${fromLine}; ${spec.type} may join it to one node only` });
       continue;
     }
     if (spec.onePerTo && toLine !== undefined) {
-      errors.push({ file: display, line: row.line, field: 'from', message: `"${to}" already has a ${spec.type} from another node (line ${toLine}); it may have one only` });
+      errors.push({ file: display, line: row.line, field: 'from', message: `"${to}" is already joined on line ${toLine}; ${spec.type} may join it from one node only` });
       continue;
     }
     seenFrom.set(from, row.line);
