@@ -9,6 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import { DEFAULT_QUERY_TIMEOUT_MS } from './limits/query-limits';
 import { Executor } from './neo4j/executor';
 import { Label } from './neo4j/graph-schema';
+import { toCall } from './modules/call/call.mapper';
 import { toCluster } from './modules/cluster/cluster.mapper';
 import { toDataset } from './modules/dataset/dataset.mapper';
 import { toEvent } from './modules/event/event.mapper';
@@ -21,9 +22,11 @@ import { RelationshipLoaders } from './modules/relationships/relationship-fields
 import { nodeByIdLoader } from './modules/shared/loaders';
 import { toThematicArea } from './modules/theme/theme.mapper';
 import { AnalyticsRepository } from './modules/analytics/analytics.repository';
+import { CallRepository } from './modules/call/call.repository';
 import { ClusterRepository } from './modules/cluster/cluster.repository';
 import { DatasetRepository } from './modules/dataset/dataset.repository';
 import { EventRepository } from './modules/event/event.repository';
+import { ExternalIdRepository } from './modules/external-id/external-id.repository';
 import { OrganizationRepository } from './modules/organization/organization.repository';
 import { PersonRepository } from './modules/person/person.repository';
 import { ProgrammeRepository } from './modules/programme/programme.repository';
@@ -43,11 +46,13 @@ export interface ContextSettings {
 export function createContext(settings: ContextSettings, requestId: string = randomUUID()) {
   const executor = new Executor(settings.driver, settings.database, { timeoutMs: settings.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS });
   const organizations = new OrganizationRepository(executor);
+  const externalIds = new ExternalIdRepository(executor);
   return {
     requestId,
     executor,
     maxPageSize: settings.maxPageSize,
     nodes: {
+      call: nodeByIdLoader(executor, Label.Call, toCall),
       cluster: nodeByIdLoader(executor, Label.Cluster, toCluster),
       dataset: nodeByIdLoader(executor, Label.Dataset, toDataset),
       event: nodeByIdLoader(executor, Label.Event, toEvent),
@@ -61,8 +66,11 @@ export function createContext(settings: ContextSettings, requestId: string = ran
     relationships: new RelationshipLoaders(executor),
     /** Organization.aliases for every organization of the request, in one statement. */
     organizationAliases: new DataLoader((ids: readonly string[]) => organizations.aliases(ids)),
+    /** Query.projectByExternalId, by `<scheme>:<value>` key: every lookup of the request in one statement. */
+    projectsByExternalId: new DataLoader((keys: readonly string[]) => externalIds.projectsByKeys(keys)),
     repositories: {
       analytics: new AnalyticsRepository(executor),
+      call: new CallRepository(executor),
       cluster: new ClusterRepository(executor),
       dataset: new DatasetRepository(executor),
       event: new EventRepository(executor),

@@ -6,9 +6,11 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
+import { CallResolver } from './modules/call/call.resolver';
 import { ClusterResolver } from './modules/cluster/cluster.resolver';
 import { DatasetResolver } from './modules/dataset/dataset.resolver';
 import { EventResolver } from './modules/event/event.resolver';
+import { ExternalIdResolver } from './modules/external-id/external-id.resolver';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
@@ -23,9 +25,11 @@ export const SCHEMA_FILE = fromRoot('schema', 'schema.graphql');
 
 const resolvers = [
   AnalyticsResolver,
+  CallResolver,
   ClusterResolver,
   DatasetResolver,
   EventResolver,
+  ExternalIdResolver,
   OrganizationResolver,
   PersonResolver,
   ProgrammeResolver,

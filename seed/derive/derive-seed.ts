@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Label, RelType } from '../../src/neo4j/graph-schema';
 import { projectRoot } from '../../src/paths';
-import { NODE_FILES, RELATIONSHIP_FILES, type SeedFileSpec } from '../../src/seed/seed-files';
+import { EXTERNAL_ID_SCHEMES, NODE_FILES, RELATIONSHIP_FILES, externalIdKey, type SeedFileSpec } from '../../src/seed/seed-files';
 import { KEEP_EU_URL, REPOSITORY_CURATION, keepEuSeed } from '../../src/seed/keep-eu/keep-eu-seed';
 import { asKeepEuCountries, assignOrganizations, type KnownOrganization } from '../../src/seed/keep-eu/partner-organizations';
 import { readCuratedDecisions } from '../../src/seed/organization-matching/curated-decisions';
@@ -265,6 +265,12 @@ function deriveProjects(tables: SeedTables, dataDir: string, programmes: Map<str
       source_url: row.source_url,
     });
     tables.addRelationship(RelType.FUNDED_BY, { from: id, to: programme.id, source: 'cbc', source_url: row.source_url });
+    if (row.project_code) {
+      // The code is also the id here, but an id is ours to change; the external id stays the programme's.
+      const externalId = externalIdKey(EXTERNAL_ID_SCHEMES.projectCode, row.project_code);
+      tables.addNode(Label.ExternalId, { id: externalId, scheme: EXTERNAL_ID_SCHEMES.projectCode, value: row.project_code, source: 'cbc', source_url: row.source_url });
+      tables.addRelationship(RelType.IDENTIFIED_BY, { from: id, to: externalId, source: 'cbc', source_url: row.source_url });
+    }
     projects.push({
       id,
       programme: row.programme,

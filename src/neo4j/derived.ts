@@ -33,7 +33,7 @@ const counted = (pattern: string) => unique(padded(`COUNT { ${pattern} }`, 10));
 const levelRank = `CASE n.level WHEN 'country' THEN 0 WHEN 'NUTS1' THEN 1 WHEN 'federal_district' THEN 1
   WHEN 'NUTS2' THEN 2 ELSE 3 END`;
 
-const { Cluster, Event, Organization, Person, Programme, Project, Region, ThematicArea } = Label;
+const { Call, Cluster, Event, Organization, Person, Programme, Project, Region, ThematicArea } = Label;
 
 /** Every stored sort key. A list sorts on one of these or on `n.id` (already unique and indexed). */
 export const SORT_KEYS = {
@@ -66,6 +66,7 @@ export const SORT_KEYS = {
   personName: { label: Person, property: 'sortName', expression: folded('n.name') },
   eventName: { label: Event, property: 'sortName', expression: folded('n.name') },
   eventStart: { label: Event, property: 'sortStart', expression: dated('startDate') },
+  callStart: { label: Call, property: 'sortStart', expression: dated('startDate') },
 } as const satisfies Record<string, SortKey>;
 
 /** The text fields each label's search text joins; `text` filters search these. */
@@ -79,6 +80,8 @@ export const TEXT_FIELDS: Readonly<Record<Label, readonly string[]>> = {
   [Cluster]: ['name', 'description'],
   [Person]: ['name'],
   [Event]: ['name'],
+  [Call]: ['serialNumber'],
+  [Label.ExternalId]: ['scheme', 'value'],
 };
 
 /** The stored property the full-text index covers. */

@@ -13,6 +13,8 @@ export const Label = {
   Cluster: 'Cluster',
   Person: 'Person',
   Event: 'Event',
+  Call: 'Call',
+  ExternalId: 'ExternalId',
 } as const;
 export type Label = (typeof Label)[keyof typeof Label];
 
@@ -34,5 +36,8 @@ export const RelType = {
   HELD_IN: 'HELD_IN',
   PRESENTED_AT: 'PRESENTED_AT',
   AGREEMENT_SIGNED_AT: 'AGREEMENT_SIGNED_AT',
+  OPENED_BY: 'OPENED_BY',
+  FUNDED_UNDER: 'FUNDED_UNDER',
+  IDENTIFIED_BY: 'IDENTIFIED_BY',
 } as const;
 export type RelType = (typeof RelType)[keyof typeof RelType];

@@ -28,6 +28,8 @@ export interface NodeFileSpec {
   file: string;
   label: Label;
   columns: readonly ColumnSpec[];
+  /** The id a row must have when it follows from other cells (an external id's `<scheme>:<value>`). */
+  idFrom?: (cell: (column: string) => CellValue | undefined) => string | undefined;
 }
 
 export interface Endpoints {
@@ -42,6 +44,10 @@ export interface RelationshipFileSpec {
   /** Allowed label pairs; an endpoint id is looked up among these labels only. */
   endpoints: readonly Endpoints[];
   columns: readonly ColumnSpec[];
+  /** Each `from` joins at most one `to` (a project has one call). */
+  onePerFrom?: boolean;
+  /** Each `to` is joined from at most one `from` (an external id names one project). */
+  onePerTo?: boolean;
 }
 
 export type SeedFileSpec = NodeFileSpec | RelationshipFileSpec;
@@ -56,6 +62,22 @@ export type SourceUrlPolicy = (typeof SOURCE_URL_POLICIES)[number];
 
 /** Dataset ids: lowercase letters, digits, `.` and `-` (`keep-eu-2019`, `iso3166-2`). */
 export const DATASET_ID = /^[a-z0-9][a-z0-9.-]*$/;
+
+/** External-id schemes: lowercase letters, digits and `-` (`keep-eu`, `project-code`); never `:`, which ends the scheme in an id. */
+export const EXTERNAL_ID_SCHEME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The schemes the adapters and the derivation write; the format itself accepts any scheme. */
+export const EXTERNAL_ID_SCHEMES = {
+  /** keep.eu's key of a project: `<programme name as keep.eu writes it>|<acronym>` (names carry no `|`). */
+  keepEu: 'keep-eu',
+  /** The programme's own project code (`KO1029`), where the programme pages state one. */
+  projectCode: 'project-code',
+} as const;
+
+/** The id of the ExternalId node of (scheme, value): the scheme has no `:`, so the first one separates. */
+export function externalIdKey(scheme: string, value: string): string {
+  return `${scheme}:${value}`;
+}
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -109,14 +131,15 @@ const provenance: readonly ColumnSpec[] = [
   column('source_url', 'string'),
 ];
 
-function nodeFile(file: string, label: Label, properties: readonly ColumnSpec[]): NodeFileSpec {
-  return { kind: 'node', file: `nodes/${file}`, label, columns: [column('id', 'string', required), ...properties, ...provenance] };
+function nodeFile(file: string, label: Label, properties: readonly ColumnSpec[], rules: Pick<NodeFileSpec, 'idFrom'> = {}): NodeFileSpec {
+  return { kind: 'node', file: `nodes/${file}`, label, columns: [column('id', 'string', required), ...properties, ...provenance], ...rules };
 }
 
 function relationshipFile(
   type: RelType,
   endpoints: readonly Endpoints[],
   properties: readonly ColumnSpec[] = [],
+  rules: Pick<RelationshipFileSpec, 'onePerFrom' | 'onePerTo'> = {},
 ): RelationshipFileSpec {
   return {
     kind: 'relationship',
@@ -124,6 +147,7 @@ function relationshipFile(
     type,
     endpoints,
     columns: [column('from', 'string', required), column('to', 'string', required), ...properties, ...provenance],
+    ...rules,
   };
 }
 
@@ -203,6 +227,32 @@ export const NODE_FILES: readonly NodeFileSpec[] = [
     column('end_date', 'date'),
     column('city', 'string'),
   ]),
+  nodeFile('calls.csv', Label.Call, [
+    // As the programme writes it: 1, SM1, PLSK.01.01.00-IP.01-00-002/17; unique within its programme.
+    column('serial_number', 'string', required),
+    column('start_date', 'date'),
+    column('end_date', 'date'),
+    column('budget_eur', 'number'),
+  ]),
+  // One node per identifier a source gives a project, id `<scheme>:<value>` (see EXTERNAL_ID_SCHEMES).
+  // Nodes rather than a list property on Project: a range index holds a list as one value (it
+  // finds `n.ids = [...]`, never `$id IN n.ids`) and a full-text index matches analysed words,
+  // not exact values; an ExternalId's id is one exact entry of the id uniqueness index every
+  // label has, so a lookup is one seek, and import, dataset sweep and export need nothing new.
+  nodeFile(
+    'external-ids.csv',
+    Label.ExternalId,
+    [
+      { ...column('scheme', 'string', required), parse: z.string().regex(EXTERNAL_ID_SCHEME, 'is not a scheme (lowercase letters, digits and "-")') },
+      column('value', 'string', required),
+    ],
+    {
+      idFrom: (cell) => {
+        const [scheme, value] = [cell('scheme'), cell('value')];
+        return typeof scheme === 'string' && typeof value === 'string' ? externalIdKey(scheme, value) : undefined;
+      },
+    },
+  ),
 ];
 
 /** Relationship files, one per relationship type. */
@@ -232,6 +282,9 @@ export const RELATIONSHIP_FILES: readonly RelationshipFileSpec[] = [
   relationshipFile(RelType.HELD_IN, [pair(Label.Event, Label.Region)]),
   relationshipFile(RelType.PRESENTED_AT, [pair(Label.Cluster, Label.Event), pair(Label.Project, Label.Event)]),
   relationshipFile(RelType.AGREEMENT_SIGNED_AT, [pair(Label.Project, Label.Event)]),
+  relationshipFile(RelType.OPENED_BY, [pair(Label.Call, Label.Programme)], [], { onePerFrom: true }),
+  relationshipFile(RelType.FUNDED_UNDER, [pair(Label.Project, Label.Call)], [], { onePerFrom: true }),
+  relationshipFile(RelType.IDENTIFIED_BY, [pair(Label.Project, Label.ExternalId)], [], { onePerTo: true }),
 ];
 
 /** Every seed file: nodes first, then relationships. */

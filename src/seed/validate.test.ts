@@ -162,6 +162,32 @@ describe('validateSeed', () => {
     ]);
   });
 
+  it('refuses an external id whose id is not <scheme>:<value>, and one external id naming two projects', () => {
+    const externalId = { id: 'project-code:KO1029', scheme: 'project-code', value: 'KO1029', source: 'cbc', source_url: 'https://example.org/ko1029' };
+    const identified = (from: string) => ({ from, to: externalId.id, source: 'cbc', source_url: 'https://example.org/ko1029' });
+    const files = fixture({
+      ...validRows,
+      'nodes/external-ids.csv': [externalId, { ...externalId, id: 'project-code:KO1001', value: 'KO 1001' }, { ...externalId, id: 'x:1', scheme: 'Bad Scheme' }],
+      'relationships/IDENTIFIED_BY.csv': [identified('KO1029'), identified('KO1001')],
+    });
+    expect(errorsOf(files)).toEqual([
+      'seed/nodes/external-ids.csv line 4, field scheme: "Bad Scheme" is not a scheme (lowercase letters, digits and "-")',
+      'seed/nodes/external-ids.csv line 3, field id: "project-code:KO1001" should be "project-code:KO 1001" (this file\'s ids follow from its other cells)',
+      'seed/relationships/IDENTIFIED_BY.csv line 3, field from: "project-code:KO1029" is already joined on line 2; IDENTIFIED_BY may join it from one node only',
+    ]);
+  });
+
+  it('refuses a second call for one project', () => {
+    const call = (id: string) => ({ id, serial_number: id, source: 'cbc', source_url: 'https://example.org/calls' });
+    const files = fixture({
+      ...validRows,
+      'nodes/calls.csv': [call('1'), call('2')],
+      'relationships/OPENED_BY.csv': ['1', '2'].map((from) => ({ from, to: 'kolarctic-2014-2020', source: 'cbc', source_url: 'https://example.org/calls' })),
+      'relationships/FUNDED_UNDER.csv': ['1', '2'].map((to) => ({ from: 'KO1029', to, source: 'cbc', source_url: 'https://example.org/calls' })),
+    });
+    expect(errorsOf(files)).toEqual(['seed/relationships/FUNDED_UNDER.csv line 3, field to: "KO1029" is already joined on line 2; FUNDED_UNDER may join it to one node only']);
+  });
+
   it('reports unknown and missing columns at the header', () => {
     const files = fixture();
     files.set('nodes/people.csv', 'id,name,title,source\n');

@@ -316,6 +316,11 @@ function collectNodes(
       continue;
     }
     ids.set(id, row.line);
+    const expected = spec.idFrom?.((column) => row.values.get(column));
+    if (expected !== undefined && expected !== id) {
+      errors.push({ file: display, line: row.line, field: 'id', message: `"${id}" should be "${expected}" (this file's ids follow from its other cells)` });
+      continue;
+    }
     if (row.valid) records.push({ id, line: row.line, properties: propertiesOf(row.values, spec, new Set()) });
   }
   return records;
@@ -335,6 +340,9 @@ function resolveRelationships(
   const fromLabels = [...new Set(spec.endpoints.map((pair) => pair.from))];
   const toLabels = [...new Set(spec.endpoints.map((pair) => pair.to))];
   const seenPairs = new Map<string, number>();
+  // For onePerFrom / onePerTo: the line that first used each from (to) id.
+  const seenFrom = new Map<string, number>();
+  const seenTo = new Map<string, number>();
   const records: RelationshipRecord[] = [];
 
   for (const row of rows) {
@@ -380,6 +388,18 @@ function resolveRelationships(
       continue;
     }
     seenPairs.set(key, row.line);
+    const fromLine = seenFrom.get(from);
+    const toLine = seenTo.get(to);
+    if (spec.onePerFrom && fromLine !== undefined) {
+      errors.push({ file: display, line: row.line, field: 'to', message: `"${from}" is already joined on line ${fromLine}; ${spec.type} may join it to one node only` });
+      continue;
+    }
+    if (spec.onePerTo && toLine !== undefined) {
+      errors.push({ file: display, line: row.line, field: 'from', message: `"${to}" is already joined on line ${toLine}; ${spec.type} may join it from one node only` });
+      continue;
+    }
+    seenFrom.set(from, row.line);
+    seenTo.set(to, row.line);
     if (row.valid) {
       records.push({ from, to, fromLabel, toLabel, line: row.line, properties: propertiesOf(row.values, spec, ENDPOINT_COLUMNS) });
     }

@@ -24,6 +24,17 @@ describe('example operations', () => {
     expect(result.data).not.toBeNull();
   });
 
+  it('ProjectByKeepEuKey finds the project keep.eu keys so, with the call its seed row names', async () => {
+    const data = await helper.data(operations.ProjectByKeepEuKeyDocument);
+    const key = 'keep-eu:2014 - 2020 INTERREG VB Baltic Sea|Baltic LINes';
+    const projectId = seedRelationships('IDENTIFIED_BY').find((row) => row.to === key)?.from;
+    const callId = seedRelationships('FUNDED_UNDER').find((row) => row.from === projectId)?.to;
+    const call = seedNodes('calls').find((row) => row.id === callId);
+    expect(data.projectByExternalId?.id).toBe(projectId);
+    expect(data.projectByExternalId?.call?.serialNumber).toBe(call?.serial_number);
+    expect(data.projectByExternalId?.call?.programme?.calls.length).toBe(seedRelationships('OPENED_BY').filter((row) => row.to === 'interreg-bsr-2014-2020').length);
+  });
+
   it('ProgrammesOverview counts the seeded programmes', async () => {
     const data = await helper.data(operations.ProgrammesOverviewDocument);
     expect(data.programmes.totalCount).toBe(seedNodes('programmes').length);

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { ExternalIdInput } from '../external-id/external-id.args';
 import { PageArgs, SortDirection } from '../shared/pagination';
 
 export enum ProjectSortField {
@@ -42,6 +43,9 @@ export class ProjectFilter {
 
   @Field(() => String, { nullable: true, description: 'Only facts of this dataset (its id, e.g. keep-eu-2019 or cbc)' })
   source?: string;
+
+  @Field(() => ExternalIdInput, { nullable: true, description: 'Known by this external id (an unknown one is BAD_USER_INPUT, like an unknown id filter)' })
+  externalId?: ExternalIdInput;
 }
 
 @InputType()

@@ -3,13 +3,16 @@ import { Label, RelType } from '../../neo4j/graph-schema';
 import type { ListSpec } from '../../neo4j/list-statement';
 import { ProjectSortField } from './project.args';
 
-const { Cluster, Organization, Programme, Region, ThematicArea } = Label;
-const { ADDRESSES, FUNDED_BY, LOCATED_IN, MEMBER_OF, PARTICIPATES_IN, PART_OF } = RelType;
+const { Cluster, ExternalId, Organization, Programme, Region, ThematicArea } = Label;
+const { ADDRESSES, FUNDED_BY, IDENTIFIED_BY, LOCATED_IN, MEMBER_OF, PARTICIPATES_IN, PART_OF } = RelType;
 
-// Anchors in order of typical selectivity: an organization's projects are fewest, a theme's most.
+// Anchors in order of typical selectivity: an external id names one project, an
+// organization's projects are few, a theme's most.
 export const projectList: ListSpec<ProjectSortField> = {
   label: Label.Project,
   anchors: [
+    // `externalId` arrives as the ExternalId's `<scheme>:<value>` id (external-id.args.ts).
+    { argument: 'externalId', label: ExternalId, pattern: `(anchor)<-[:${IDENTIFIED_BY}]-(n)` },
     { argument: 'organizationId', label: Organization, pattern: `(anchor)-[:${PARTICIPATES_IN}]->(n)` },
     { argument: 'clusterId', label: Cluster, pattern: `(anchor)<-[:${MEMBER_OF}]-(n)` },
     {

@@ -1,6 +1,7 @@
 /** Responsible for reading projects from Neo4j as domain objects. */
 import type { Executor } from '../../neo4j/executor';
 import type { Page, PageWindow } from '../shared/pagination';
+import { externalIdKeyOf } from '../external-id/external-id.args';
 import { runList, textFilter } from '../shared/list';
 import { ProjectSortField, type ProjectFilter, type ProjectSort } from './project.args';
 import { projectList } from './project.cypher';
@@ -27,6 +28,7 @@ export class ProjectRepository {
         activeTo: filter?.activeTo,
         text: textFilter(filter?.text),
         source: filter?.source,
+        externalId: filter?.externalId ? externalIdKeyOf(filter.externalId, 'filter.externalId.') : undefined,
         },
         sort,
         window,

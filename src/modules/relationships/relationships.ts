@@ -5,10 +5,14 @@
  * (relationship-fields.ts); questions that need their own statement stay in their domain.
  */
 import { Label, RelType } from '../../neo4j/graph-schema';
+import { toCall } from '../call/call.mapper';
+import { Call, CallConnection } from '../call/call.type';
 import { toCluster } from '../cluster/cluster.mapper';
 import { Cluster, ClusterConnection } from '../cluster/cluster.type';
 import { toEvent, toSpeaker, toTalk } from '../event/event.mapper';
 import { Event, EventConnection, Speaker, Talk } from '../event/event.type';
+import { toExternalId } from '../external-id/external-id.mapper';
+import { ExternalId } from '../external-id/external-id.type';
 import { toOrganization } from '../organization/organization.mapper';
 import { Organization, OrganizationConnection } from '../organization/organization.type';
 import { toEmployment, toPerson } from '../person/person.mapper';
@@ -23,8 +27,10 @@ import { toThematicArea } from '../theme/theme.mapper';
 import { ThematicArea, ThematicAreaConnection } from '../theme/theme.type';
 import { fieldSpecs, relationshipResolvers, type NodeKind, type PathDeclaration, type RelationshipDeclaration } from './relationship-fields';
 
+const call: NodeKind = { label: Label.Call, type: Call, map: toCall, connection: CallConnection };
 const cluster: NodeKind = { label: Label.Cluster, type: Cluster, map: toCluster, connection: ClusterConnection };
 const event: NodeKind = { label: Label.Event, type: Event, map: toEvent, connection: EventConnection };
+const externalId: NodeKind = { label: Label.ExternalId, type: ExternalId, map: toExternalId };
 const organization: NodeKind = { label: Label.Organization, type: Organization, map: toOrganization, connection: OrganizationConnection };
 const person: NodeKind = { label: Label.Person, type: Person, map: toPerson, connection: PersonConnection };
 const programme: NodeKind = { label: Label.Programme, type: Programme, map: toProgramme, connection: ProgrammeConnection };
@@ -47,6 +53,26 @@ export const RELATIONSHIPS: readonly RelationshipDeclaration[] = [
     to: programme,
     out: { field: 'programme', cardinality: 'one', description: 'The programme that funds the project' },
     in: { field: 'projects', cardinality: 'page', ...byTitle, description: 'Projects the programme funds, by title' },
+  },
+  {
+    type: RelType.OPENED_BY,
+    from: call,
+    to: programme,
+    out: { field: 'programme', cardinality: 'one', description: 'The programme that opened the call' },
+    in: { field: 'calls', cardinality: 'list', ...byStart, description: 'Calls for proposals the programme opened, by start date (undated last)' },
+  },
+  {
+    type: RelType.FUNDED_UNDER,
+    from: project,
+    to: call,
+    out: { field: 'call', cardinality: 'one', description: 'The call for proposals the project was selected in; null where the source names none' },
+    in: { field: 'projects', cardinality: 'page', ...byTitle, description: 'Projects selected in the call, by title' },
+  },
+  {
+    type: RelType.IDENTIFIED_BY,
+    from: project,
+    to: externalId,
+    out: { field: 'externalIds', cardinality: 'list', description: 'Identifiers other sources give the project (keep.eu’s key, the programme’s code), by scheme' },
   },
   {
     type: RelType.PARTICIPATES_IN,

@@ -1,13 +1,15 @@
 /**
  * Responsible for turning a keep.eu export into seed rows: programmes with their period and
- * kind, projects (duplicated lead rows folded into one), organizations, participations with
- * the lead partner marked, themes, and the NUTS regions partners are placed in. Every row
+ * kind, their calls, projects (duplicated lead rows folded into one) with the call that funds
+ * them and their keep.eu key as an external id, organizations, participations with the lead
+ * partner marked, themes, and the NUTS regions partners are placed in. Every row
  * it cannot map becomes a problem naming sheet, row and column; every change it makes to a
  * value is counted in the notes. It never guesses.
  */
 import { Label, RelType } from '../../neo4j/graph-schema';
 import { SeedTables, type SeedRow } from '../seed-tables';
 import { shortSlug, slugify } from '../slug';
+import { EXTERNAL_ID_SCHEMES, externalIdKey } from '../seed-files';
 import type { SeedError } from '../validate';
 import { recordKey, type CuratedDecision, type MatchResult, type MatchThresholds } from '../organization-matching/match-organizations';
 import { assignOrganizations, type AssignedOrganization, type KnownOrganization } from './partner-organizations';
@@ -74,10 +76,10 @@ export function convertKeepEu(source: KeepEuExport, options: KeepEuOptions): Kee
     provenance: { source: options.source, source_url: options.sourceUrl },
     programmes: new Map(),
   };
-  const projects = convertProjects(source.projects, context);
+  const calls = source.calls.length > 0 ? convertCalls(source.calls, context) : undefined;
+  const projects = convertProjects(source.projects, calls, context);
   convertPartners(source.partners, projects, context);
   for (const type of [RelType.LOCATED_IN, RelType.BASED_IN]) dropCountryWhereMoreSpecific(type, context);
-  if (source.calls.length > 0) context.notes.add('call rows read but not imported (coopgraph has no Call node yet)', source.calls.length);
   return { tables: context.tables, problems: context.problems, notes: context.notes.list(), organizationMatching: context.organizationMatching };
 }
 
@@ -132,6 +134,96 @@ function programmeNamed(raw: string, context: Context): KeepEuProgramme | { prob
   return parsed;
 }
 
+// ---------------------------------------------------------------- calls
+
+interface CallRef {
+  id: string;
+  row: KeepEuRow;
+  serialNumber: string;
+  /** False when the call row had a problem: projects naming it are not linked (and not reported again). */
+  valid: boolean;
+}
+
+// Serial numbers are unique within a programme, not across programmes ("1", "2", "SM1").
+const callKey = (programmeId: string, serialNumber: string) => `${programmeId}\u0000${serialNumber}`;
+
+/** Calls by (programme id, serial number); a Call node and its OPENED_BY for every valid row. */
+function convertCalls(rows: readonly KeepEuRow[], context: Context): Map<string, CallRef> {
+  const calls = new Map<string, CallRef>();
+  const byId = new Map<string, CallRef>();
+  for (const row of rows) {
+    const programme = programmeOf(row, context);
+    const serialNumber = clean(row, 'Serial Number', context);
+    if (serialNumber === '') problem(context, row, 'Serial Number', 'is required but empty (keep.eu keys a call by programme and serial number)');
+    const start = date(row, 'Start Date', context);
+    const end = date(row, 'End Date', context);
+    const budget = money(row, 'Budget', context);
+    if (!programme || serialNumber === '') continue;
+    const key = callKey(programme.id, serialNumber);
+    const earlier = calls.get(key);
+    if (earlier) {
+      problem(context, row, 'Serial Number', `call "${serialNumber}" of programme "${programme.name}" is already on row ${earlier.row.row}`);
+      continue;
+    }
+    const id = `${programme.id}-call-${slugify(serialNumber) || 'unnamed'}`;
+    const sameId = byId.get(id);
+    if (sameId) {
+      // "1/2016" and "1-2016" would share a slug: refuse rather than merge two calls.
+      problem(context, row, 'Serial Number', `"${serialNumber}" gives the call id "${id}" that "${sameId.serialNumber}" on row ${sameId.row.row} already has`);
+      continue;
+    }
+    let valid = ![start, end, budget].includes(null);
+    if (valid && start && end && end < start) {
+      problem(context, row, 'End Date', `"${row.cells['End Date']}" is before the call's start date "${row.cells['Start Date']}"`);
+      valid = false;
+    }
+    const call: CallRef = { id, row, serialNumber, valid };
+    calls.set(key, call);
+    byId.set(id, call);
+    if (!valid) continue;
+    if (start === '' || end === '') context.notes.add('calls without start or end date (left empty)');
+    context.tables.addNode(Label.Call, {
+      id,
+      serial_number: serialNumber,
+      start_date: start ?? '',
+      end_date: end ?? '',
+      budget_eur: budget ?? '',
+      ...context.provenance,
+    });
+    context.tables.addRelationship(RelType.OPENED_BY, { from: id, to: programme.id, ...context.provenance });
+  }
+  return calls;
+}
+
+/**
+ * Links a project to the call its "Call SN" names. A serial number the export's calls table
+ * lacks is a problem: the export contradicts itself, and importing would silently drop the
+ * link. An export read without any calls table (a projects CSV given alone) is not wrong,
+ * only partial: its projects are imported unlinked and a note counts them.
+ */
+function linkCall(row: KeepEuRow, projectId: string, programme: KeepEuProgramme, calls: ReadonlyMap<string, CallRef> | undefined, context: Context): void {
+  const serialNumber = clean(row, 'Call SN', context);
+  if (serialNumber === '') return;
+  if (!calls) {
+    context.notes.add('projects naming a call left without one (no calls table was read)');
+    return;
+  }
+  const call = calls.get(callKey(programme.id, serialNumber));
+  if (!call) {
+    problem(context, row, 'Call SN', `no call "${serialNumber}" of programme "${programme.name}" in the calls sheet`);
+    return;
+  }
+  if (call.valid) context.tables.addRelationship(RelType.FUNDED_UNDER, { from: projectId, to: call.id, ...context.provenance });
+}
+
+/** keep.eu's own key of a project, the programme name as written and the acronym, as an ExternalId node. */
+function addKeepEuKey(row: KeepEuRow, projectId: string, acronym: string, context: Context): void {
+  const value = `${(row.cells.Programme ?? '').replace(/\s+/g, ' ').trim()}|${acronym}`;
+  const id = externalIdKey(EXTERNAL_ID_SCHEMES.keepEu, value);
+  context.tables.addNode(Label.ExternalId, { id, scheme: EXTERNAL_ID_SCHEMES.keepEu, value, ...context.provenance });
+  context.tables.addRelationship(RelType.IDENTIFIED_BY, { from: projectId, to: id, ...context.provenance });
+}
+
 // ---------------------------------------------------------------- projects
 
 interface ProjectRef {
@@ -143,7 +235,7 @@ interface ProjectRef {
 
 const projectKey = (programmeId: string, acronym: string) => `${programmeId}\u0000${acronym.toLowerCase()}`;
 
-function convertProjects(rows: readonly KeepEuRow[], context: Context): Map<string, ProjectRef> {
+function convertProjects(rows: readonly KeepEuRow[], calls: ReadonlyMap<string, CallRef> | undefined, context: Context): Map<string, ProjectRef> {
   const projects = new Map<string, ProjectRef>();
   const usedIds = new Set<string>();
   for (const row of rows) {
@@ -186,6 +278,8 @@ function convertProjects(rows: readonly KeepEuRow[], context: Context): Map<stri
       ...context.provenance,
     });
     context.tables.addRelationship(RelType.FUNDED_BY, { from: id, to: programme.id, ...context.provenance });
+    linkCall(row, id, programme, calls, context);
+    addKeepEuKey(row, id, acronym, context);
     for (const column of ['Thematic1', 'Thematic2', 'Thematic3']) {
       const theme = clean(row, column, context);
       if (theme === '') continue;

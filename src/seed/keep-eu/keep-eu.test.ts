@@ -1,7 +1,8 @@
 /**
  * The keep.eu adapter on a slice of the real export (src/seed/keep-eu/fixtures: 6 projects,
  * one with two lead rows, Swiss "NUTS equivalents", the Narva row keep.eu files under
- * Russia, a partner row with no country code) and on the whole export the repository
+ * Russia, a partner row with no country code, and every call of the slice's programmes,
+ * some with no dates or budget) and on the whole export the repository
  * carries. Expected values are computed here from the raw rows with csv-parse, not read
  * back from the adapter.
  */
@@ -13,6 +14,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Label, RelType } from '../../neo4j/graph-schema';
 import { fromRoot } from '../../paths';
+import { EXTERNAL_ID_SCHEMES } from '../seed-files';
 import { slugify } from '../slug';
 import { formatSeedError, validateSeed } from '../validate';
 import { convertKeepEu } from './convert';
@@ -177,11 +179,122 @@ describe('the keep.eu adapter on a slice of the real export', () => {
     }
   });
 
+  const calls = rawRows('calls.csv');
+  const programmeId = (raw: string) => {
+    const parsed = parseProgrammeName(raw);
+    if ('problem' in parsed) throw new Error(parsed.problem);
+    return parsed.id;
+  };
+  const callId = (row: Raw) => `${programmeId(row.Programme)}-call-${slugify(row['Serial Number'])}`;
+  const isoDate = (slashed: string) => slashed.replace(/\//g, '-');
+
+  it('turns every call row into a Call opened by its programme, with dates and budget as stated', async () => {
+    const source = await readKeepEuExport(FIXTURES);
+    expect(source.calls).toHaveLength(calls.length);
+    const { tables } = convertKeepEu(source, options);
+    const expected = calls
+      .map((row) => ({
+        id: callId(row),
+        serial_number: row['Serial Number'],
+        start_date: isoDate(row['Start Date']),
+        end_date: isoDate(row['End Date']),
+        budget_eur: row.Budget.replace(/,/g, ''),
+        source: 'keep-eu-2019',
+        source_url: 'https://keep.eu/',
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    expect(rowsOf(tables, Label.Call).sort((a, b) => a.id.localeCompare(b.id))).toEqual(expected);
+    // The slice holds calls with and without dates and budgets, and one serial number with a space.
+    expect(calls.some((row) => row.Budget === '') && calls.some((row) => /,/.test(row.Budget))).toBe(true);
+    expect(calls.some((row) => row['Start Date'] === '')).toBe(true);
+    expect(calls.some((row) => /\s/.test(row['Serial Number']))).toBe(true);
+    const openedBy = new Map(relationshipsOf(tables, RelType.OPENED_BY).map((row) => [row.from, row.to]));
+    expect(openedBy).toEqual(new Map(calls.map((row) => [callId(row), programmeId(row.Programme)])));
+  });
+
+  it('links each project with a "Call SN" to the call of its programme; projects without one have no call', async () => {
+    const { tables } = convertKeepEu(await readKeepEuExport(FIXTURES), options);
+    const projectIdOf = new Map(rowsOf(tables, Label.Project).map((row) => [row.acronym, row.id]));
+    const expected = new Map(
+      projects
+        .filter((row) => row['Call SN'] !== '')
+        .map((row) => [projectIdOf.get(row.Acronym), `${programmeId(row.Programme)}-call-${slugify(row['Call SN'])}`]),
+    );
+    expect(expected.size).toBeGreaterThan(2);
+    expect(projects.some((row) => row['Call SN'] === '')).toBe(true);
+    const fundedUnder = relationshipsOf(tables, RelType.FUNDED_UNDER);
+    expect(new Map(fundedUnder.map((row) => [row.from, row.to]))).toEqual(expected);
+    expect(fundedUnder).toHaveLength(expected.size);
+    for (const call of expected.values()) expect(tables.node(Label.Call, call)).toBeDefined();
+  });
+
+  it('gives every project its keep.eu key, "<programme as written>|<acronym>", as an external id', async () => {
+    const { tables } = convertKeepEu(await readKeepEuExport(FIXTURES), options);
+    const projectIdOf = new Map(rowsOf(tables, Label.Project).map((row) => [row.acronym, row.id]));
+    const expected = [...new Map(projects.map((row) => [`${row.Programme}|${row.Acronym}`, row])).values()].map((row) => ({
+      project: projectIdOf.get(row.Acronym),
+      node: {
+        id: `keep-eu:${row.Programme}|${row.Acronym}`,
+        scheme: EXTERNAL_ID_SCHEMES.keepEu,
+        value: `${row.Programme}|${row.Acronym}`,
+        source: 'keep-eu-2019',
+        source_url: 'https://keep.eu/',
+      },
+    }));
+    const identifiedBy = relationshipsOf(tables, RelType.IDENTIFIED_BY);
+    expect(
+      identifiedBy.map((row) => ({ project: row.from, node: tables.node(Label.ExternalId, row.to) })).sort((a, b) => a.node!.id.localeCompare(b.node!.id)),
+    ).toEqual(expected.sort((a, b) => a.node.id.localeCompare(b.node.id)));
+  });
+
+  it('reports a call with a bad date, a repeated call and a project naming a call the calls table lacks, by row and column', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'keep-eu-calls-'));
+    try {
+      for (const file of ['projects.csv', 'partners.csv']) writeFileSync(path.join(directory, file), readFileSync(path.join(FIXTURES, file)));
+      const lines = readFileSync(path.join(FIXTURES, 'calls.csv'), 'utf8').trimEnd().split('\n');
+      // Row 3: the Central Baltic call 2 (30MILES and RIBS name it) gets an impossible end date;
+      // row 4 (Central Baltic call 1) is removed and the Hungary - Serbia call 1 repeated at the end.
+      const dated = lines.findIndex((line) => /Central Baltic\);2;/.test(line));
+      lines[dated] = lines[dated].replace(/;2015\/06\/18;/, ';2015/06/31;');
+      const repeated = lines.find((line) => /Hungary - Serbia;1;/.test(line)) ?? '';
+      const kept = lines.filter((line) => !/Hungary - Serbia;2;/.test(line));
+      writeFileSync(path.join(directory, 'calls.csv'), `${[...kept, repeated].join('\n')}\n`);
+      const { problems } = convertKeepEu(await readKeepEuExport(directory), options);
+      const artNouveauRow = projects.findIndex((row) => row.Acronym === 'ArtNouveau') + 2;
+      expect(projects[artNouveauRow - 2]['Call SN']).toBe('2');
+      expect(problems.map(formatSeedError)).toEqual(
+        expect.arrayContaining([
+          `calls.csv row ${dated + 1}, column End Date: "2015/06/31" is not a date written YYYY/MM/DD`,
+          `calls.csv row ${kept.length + 1}, column Serial Number: call "1" of programme "Interreg IPA CBC Hungary - Serbia" is already on row ${kept.indexOf(repeated) + 1}`,
+          `projects.csv row ${artNouveauRow}, column Call SN: no call "2" of programme "Interreg IPA CBC Hungary - Serbia" in the calls sheet`,
+        ]),
+      );
+      // 30MILES and RIBS name the call whose row was refused: not reported again.
+      expect(problems.filter((entry) => entry.field === 'Call SN')).toHaveLength(1);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('imports projects unlinked, with a note, when no calls table is given', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'keep-eu-no-calls-'));
+    try {
+      for (const file of ['projects.csv', 'partners.csv']) writeFileSync(path.join(directory, file), readFileSync(path.join(FIXTURES, file)));
+      const { tables, notes } = convertKeepEu(await readKeepEuExport(directory), options);
+      expect(tables.nodes.get(Label.Call)).toBeUndefined();
+      expect(tables.relationships.get(RelType.FUNDED_UNDER)).toBeUndefined();
+      const naming = projects.filter((row) => row['Call SN'] !== '').length;
+      expect(notes).toContain(`projects naming a call left without one (no calls table was read): ${naming}`);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it('gives the same rows from an xlsx as from the CSV downloads', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'keep-eu-xlsx-'));
     try {
       const workbook = new ExcelJS.Workbook();
-      for (const [sheet, rows] of [['Projects (lead partners)', projects], ['Partners', partners]] as const) {
+      for (const [sheet, rows] of [['Projects (lead partners)', projects], ['Partners', partners], ['Calls', calls]] as const) {
         const worksheet = workbook.addWorksheet(sheet);
         const header = Object.keys(rows[0]);
         worksheet.addRow(header);
@@ -216,6 +329,13 @@ describe('the keep.eu export the repository carries', () => {
     expect(seed.tables.nodes.get(Label.Project)?.size).toBe(1852);
     expect(seed.tables.nodes.get(Label.Programme)?.size).toBe(66);
     expect(seed.tables.relationships.get(RelType.FUNDED_BY)?.size).toBe(1852);
+    // Every call row is a call (138), and every project whose row names one is funded under it.
+    const source = await readKeepEuExport(exportFile);
+    const naming = new Set(source.projects.filter((row) => row.cells['Call SN'] !== '').map((row) => `${row.cells.Programme}|${row.cells.Acronym.toLowerCase()}`));
+    expect(seed.tables.nodes.get(Label.Call)?.size).toBe(138);
+    expect(seed.tables.relationships.get(RelType.OPENED_BY)?.size).toBe(138);
+    expect(seed.tables.relationships.get(RelType.FUNDED_UNDER)?.size).toBe(naming.size);
+    expect(seed.tables.nodes.get(Label.ExternalId)?.size).toBe(1852);
     // The files validate once the regions and the programme they reference are there.
     const files = seed.tables.toFiles();
     const header = (file: string) => (files.get(file) ?? '').split('\n', 1)[0];
