@@ -11,7 +11,8 @@ import { createDriver } from '../../neo4j/driver';
 import { Executor } from '../../neo4j/executor';
 import { runCommand } from '../../tools/run-command';
 import { edgesCsv, nodesCsv, toGraphml } from './network.format';
-import { DEFAULT_NETWORK_LIMITS, type NetworkOption, parseNetworkOptions } from './network.options';
+import { type NetworkOption, parseNetworkOptions } from './network.options';
+import { DEFAULT_NETWORK_LIMITS } from './network.type';
 import { NetworkRepository } from './network.repository';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);

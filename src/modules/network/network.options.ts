@@ -6,13 +6,7 @@
 import { REGION_LEVELS, type RegionLevelName } from '../../seed/seed-files';
 import type { ProjectScope } from '../project/project-scope.cypher';
 import { NETWORK_FORMATS, NETWORK_TABLES, type NetworkFormat, type NetworkTable } from './network.format';
-import { NETWORK_KINDS, type NetworkKind, type NetworkLimits, type NetworkRequest } from './network.type';
-
-/**
- * Bounds of a network. A whole-graph organization network of the default graph has about 7,100
- * nodes and 33,700 edges (7.7 MB of GraphML); an HTTP client cannot raise these.
- */
-export const DEFAULT_NETWORK_LIMITS: NetworkLimits = { maxProjects: 5_000, maxNodes: 10_000, maxEdges: 50_000 };
+import { DEFAULT_NETWORK_LIMITS, NETWORK_KINDS, type NetworkKind, type NetworkLimits, type NetworkRequest } from './network.type';
 
 /** Every option a network request reads, by its canonical name. */
 export type NetworkOption =

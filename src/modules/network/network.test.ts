@@ -24,9 +24,8 @@ import {
 } from '../../testing/expected-networks';
 import { regionAndDescendants, seedRelationshipsBetween } from '../../testing/seed-fixtures';
 import { useTestHelper } from '../../testing/test-helper';
-import { DEFAULT_NETWORK_LIMITS } from './network.options';
 import { NetworkRepository } from './network.repository';
-import type { Network, NetworkKind, NetworkLimits } from './network.type';
+import { DEFAULT_NETWORK_LIMITS, type Network, type NetworkKind, type NetworkLimits } from './network.type';
 import type { ProjectScope } from '../project/project-scope.cypher';
 import type { RegionLevelName } from '../../seed/seed-files';
 

@@ -67,6 +67,13 @@ export interface NetworkLimits {
   maxEdges: number;
 }
 
+/**
+ * Bounds of a network. A whole-graph organization network of the default graph has about 7,100
+ * nodes and 33,700 edges (7.7 MB of GraphML); an HTTP client cannot raise these
+ * (NETWORK_MAX_* set them for the API, --max-nodes/--max-edges for the command).
+ */
+export const DEFAULT_NETWORK_LIMITS: NetworkLimits = { maxProjects: 5_000, maxNodes: 10_000, maxEdges: 50_000 };
+
 /** A network request: node kind, the projects it is drawn from, and its thresholds. */
 export interface NetworkRequest {
   nodes: NetworkKind;
