@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       openPlayground: false,
       queryLimits: { maxTokens: 2000, maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxCost: 20000 },
       queryTimeoutMs: 5000,
+      networkLimits: { maxNodes: 10000, maxEdges: 50000, maxProjects: 5000 },
       schemaExposure: { introspection: true, suggestions: true },
       shutdownGraceMs: 30000,
     });
@@ -56,6 +57,9 @@ describe('loadConfig', () => {
       GRAPHQL_INTROSPECTION: 'false',
       GRAPHQL_SUGGESTIONS: 'false',
       SHUTDOWN_GRACE_MS: '5000',
+      NETWORK_MAX_NODES: '2000',
+      NETWORK_MAX_EDGES: '8000',
+      NETWORK_MAX_PROJECTS: '300',
       CI: 'true',
     });
 
@@ -68,6 +72,7 @@ describe('loadConfig', () => {
       openPlayground: true,
       queryLimits: { maxTokens: 5000, maxDepth: 15, maxAliases: 40, maxDirectives: 25, maxCost: 50000 },
       queryTimeoutMs: 30000,
+      networkLimits: { maxNodes: 2000, maxEdges: 8000, maxProjects: 300 },
       schemaExposure: { introspection: false, suggestions: false },
       shutdownGraceMs: 5000,
     });

@@ -27,6 +27,7 @@ import { ClusterRepository } from './modules/cluster/cluster.repository';
 import { DatasetRepository } from './modules/dataset/dataset.repository';
 import { EventRepository } from './modules/event/event.repository';
 import { ExternalIdRepository } from './modules/external-id/external-id.repository';
+import { NetworkRepository } from './modules/network/network.repository';
 import { OrganizationRepository } from './modules/organization/organization.repository';
 import { PersonRepository } from './modules/person/person.repository';
 import { ProgrammeRepository } from './modules/programme/programme.repository';
@@ -74,6 +75,7 @@ export function createContext(settings: ContextSettings, requestId: string = ran
       cluster: new ClusterRepository(executor),
       dataset: new DatasetRepository(executor),
       event: new EventRepository(executor),
+      network: new NetworkRepository(executor),
       organization: organizations,
       person: new PersonRepository(executor),
       programme: new ProgrammeRepository(executor),

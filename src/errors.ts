@@ -87,8 +87,11 @@ export class DatabaseUnavailableError extends CoopgraphError {
   }
 }
 
-/** The query limits a request can exceed (see src/limits/query-limits.ts); `bodyBytes` is the HTTP body size. */
-export type QueryLimitName = 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost' | 'bodyBytes';
+/**
+ * The query limits a request can exceed (see src/limits/query-limits.ts); `bodyBytes` is the HTTP
+ * body size; `network*` bound a network export (src/modules/network/network.limits.ts).
+ */
+export type QueryLimitName = 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost' | 'bodyBytes' | 'networkProjects' | 'networkNodes' | 'networkEdges';
 
 const QUERY_LIMIT_LABELS: Record<QueryLimitName, string> = {
   tokens: 'Query token count',
@@ -97,6 +100,9 @@ const QUERY_LIMIT_LABELS: Record<QueryLimitName, string> = {
   directives: 'Query directive count',
   cost: 'Query cost',
   bodyBytes: 'Request body size in bytes',
+  networkProjects: 'Network project count',
+  networkNodes: 'Network node count',
+  networkEdges: 'Network edge count',
 };
 
 /**

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     logger,
     queryLimits: config.queryLimits,
     queryTimeoutMs: config.queryTimeoutMs,
+    networkLimits: config.networkLimits,
     httpTimeouts: config.http.timeouts,
     schemaExposure: config.schemaExposure,
     startup,

@@ -1,7 +1,8 @@
 /**
  * Responsible for assembling the HTTP server from its dependencies: Apollo Server with
- * logging and error masking, the health endpoints and the offline playground. Tests
- * build it without listening (and may call `apollo.executeOperation`).
+ * logging and error masking, the health endpoints, the network export (`/network`, through
+ * the same Apollo server) and the offline playground. Tests build it without listening (and
+ * may call `apollo.executeOperation`).
  */
 import http from 'node:http';
 import net from 'node:net';
@@ -20,6 +21,8 @@ import { DEFAULT_QUERY_LIMITS, queryLimitOptions, type QueryLimits } from './lim
 import type { Logger } from './logger';
 import { Executor } from './neo4j/executor';
 import { missingMigrations } from './neo4j/migrations';
+import { NETWORK_PATH, networkRouter } from './modules/network/network.http';
+import type { NetworkLimits } from './modules/network/network.type';
 import { playgroundRouter } from './playground/playground';
 import type { StartupGate } from './startup';
 
@@ -45,6 +48,8 @@ export interface ServerDependencies {
   schemaExposure?: SchemaExposure;
   /** Closed while start-up waits for Neo4j, migrates and seeds; absent means ready at once. */
   startup?: StartupGate;
+  /** Bounds of a `/network` answer; DEFAULT_NETWORK_LIMITS when absent. */
+  networkLimits?: NetworkLimits;
 }
 
 // A query under the token limit is a few kilobytes; the cap only has to stop bodies that are not queries.
@@ -246,35 +251,32 @@ export function createServer(dependencies: ServerDependencies) {
 
   app.use(playgroundRouter(GRAPHQL_PATH));
 
+  const contextFor = (request: express.Request) => {
+    const header = request.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    return createContext({ driver, database, maxPageSize, queryTimeoutMs }, requestId);
+  };
+  // Until start-up has reached Neo4j, migrated and seeded, answer at once rather than half a graph.
+  const whenStarted = (_request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (!startup || startup.isOpen) {
+      next();
+      return;
+    }
+    response
+      .status(503)
+      .set('retry-after', String(RETRY_AFTER_SECONDS))
+      .json({ errors: [{ message: `coopgraph is starting (${startup.reason}); try again shortly`, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
+  };
+
   return {
     app,
     httpServer,
     apollo,
-    /** Starts Apollo and mounts the GraphQL endpoint. */
+    /** Starts Apollo and mounts the GraphQL and network endpoints. */
     async start(): Promise<void> {
       await apollo.start();
-      app.use(
-        GRAPHQL_PATH,
-        // Until start-up has reached Neo4j, migrated and seeded, answer at once rather than half a graph.
-        (_request: express.Request, response: express.Response, next: express.NextFunction) => {
-          if (!startup || startup.isOpen) {
-            next();
-            return;
-          }
-          response
-            .status(503)
-            .set('retry-after', String(RETRY_AFTER_SECONDS))
-            .json({ errors: [{ message: `coopgraph is starting (${startup.reason}); try again shortly`, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
-        },
-        express.json({ limit: MAX_BODY_BYTES }),
-        expressMiddleware(apollo, {
-          context: async ({ req }) => {
-            const header = req.headers['x-request-id'];
-            const requestId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-            return createContext({ driver, database, maxPageSize, queryTimeoutMs }, requestId);
-          },
-        }),
-      );
+      app.use(GRAPHQL_PATH, whenStarted, express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
+      app.use(NETWORK_PATH, whenStarted, networkRouter({ apollo, contextFor, logger, bodyLimitBytes: MAX_BODY_BYTES, limits: dependencies.networkLimits }));
       // Registered last, so they see every route above (the playground and health endpoints too).
       app.use(notFoundHandler());
       app.use(jsonErrorHandler(logger));

@@ -1,6 +1,7 @@
 /**
  * Responsible for the export command: `node dist/src/seed/export-cli.js <folder> [--dataset
- * NAME]` (`npm run export`). Writes the graph, or one dataset of it, in the coopgraph format.
+ * NAME] [--programme ID] [--region ID]` (`npm run export`). Writes the graph, one dataset of
+ * it, or the self-consistent subset of a programme or region, in the coopgraph format.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { loadConfig } from '../config';
@@ -14,10 +15,14 @@ import { runCommand } from '../tools/run-command';
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const printError = (line: string) => process.stderr.write(`${line}\n`);
 
-const USAGE = `Usage: npm run export -- <folder> [--dataset NAME]
+const USAGE = `Usage: npm run export -- <folder> [--dataset NAME | [--programme ID] [--region ID]]
 
   folder          where nodes/*.csv and relationships/*.csv are written (new or empty)
   --dataset NAME  only the nodes and relationships of this dataset, and its row in datasets.csv
+  --programme ID  only the programme's projects and what they reach (partners, programmes,
+                  themes, clusters, regions up to their country, the datasets they cite)
+  --region ID     only the projects located in the region or its sub-regions, and what they
+                  reach; with --programme, the programme's projects in the region
 
 Without NEO4J_URI the project's local Neo4j is started (or reused) on NEO4J_LOCAL_PORT.`;
 
@@ -29,15 +34,22 @@ async function main(argv: readonly string[]): Promise<number> {
   const problems: string[] = [];
   const folders: string[] = [];
   let dataset: string | undefined;
+  const scope: { programme?: string; region?: string } = {};
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
-    if (argument === '--dataset' || argument.startsWith('--dataset=')) {
-      const value = argument.includes('=') ? argument.slice(argument.indexOf('=') + 1) : argv[++index];
-      if (value !== undefined && DATASET_ID.test(value)) dataset = value;
-      else problems.push(`--dataset: expected a dataset id, got ${value === undefined ? 'nothing' : `"${value}"`}`);
+    const option = /^--(dataset|programme|region)(=.*)?$/.exec(argument);
+    if (option) {
+      const value = option[2] !== undefined ? option[2].slice(1) : argv[++index];
+      if (option[1] === 'dataset') {
+        if (value !== undefined && DATASET_ID.test(value)) dataset = value;
+        else problems.push(`--dataset: expected a dataset id, got ${value === undefined ? 'nothing' : `"${value}"`}`);
+      } else if (value === undefined || value === '' || value.startsWith('--')) problems.push(`--${option[1]}: expected an id, got ${value ? `"${value}"` : 'nothing'}`);
+      else scope[option[1] as 'programme' | 'region'] = value;
     } else if (argument.startsWith('-')) problems.push(`unknown option ${argument}`);
     else folders.push(argument);
   }
+  // A dataset's rows may name nodes of other datasets, and a scope's rows come from many: the two do not combine.
+  if (dataset && (scope.programme || scope.region)) problems.push('--dataset cannot be combined with --programme or --region');
   if (folders.length !== 1) problems.push(`one folder expected, got ${folders.length}`);
   const folder = folders[0];
   if (folder && existsSync(folder) && readdirSync(folder).length > 0) problems.push(`${folder} is not empty: export writes into a new or empty folder`);
@@ -52,6 +64,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const report = await exportGraph(new Executor(driver, config.neo4j.database), folder, {
       dataset,
+      ...scope,
       onProgress: (file, rows) => print(`${file}  ${rows} rows`),
     });
     const total = Object.values(report.rows).reduce((sum, rows) => sum + rows, 0);

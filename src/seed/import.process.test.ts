@@ -10,14 +10,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../neo4j/driver';
+import type { Label } from '../neo4j/graph-schema';
 import { Executor, type TransactionRunner } from '../neo4j/executor';
 import { migrate } from '../neo4j/migrations';
 import { fromRoot } from '../paths';
-import { seedNodes, seedRelationships, seedRelationshipsBetween } from '../testing/seed-fixtures';
+import { regionAndDescendants, seedNodes, seedRelationships, seedRelationshipsBetween } from '../testing/seed-fixtures';
 import { type ScratchNeo4j, startScratchNeo4j } from '../testing/test-database';
-import { exportGraph } from './export';
+import { exportGraph, UnknownScopeError } from './export';
 import { ImportFailedError, importFolder } from './import';
-import { NODE_FILES, RELATIONSHIP_FILES } from './seed-files';
+import { NODE_FILES, nodeFileOf, RELATIONSHIP_FILES } from './seed-files';
 import { SeedValidationError } from './validate';
 
 const SEED_DIR = fromRoot('seed');
@@ -330,6 +331,139 @@ describe('importFolder', () => {
         const rows = spec.kind === 'node' ? seedNodes(path.basename(spec.file, '.csv')) : seedRelationships(spec.type);
         expect({ file: spec.file, rows: report.rows[spec.file] }).toEqual({ file: spec.file, rows: rows.filter((row) => row.source === 'article').length });
       }
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+const nodeFile = (label: string) => path.basename(nodeFileOf(label as Label).file, '.csv');
+
+/**
+ * What a programme or region export must hold, from the seed rows alone: the projects, the
+ * nodes they reach in one hop, the regions of projects, organizations and clusters with every
+ * region above them, every relationship row with both ends among those nodes, and the datasets
+ * the rows cite. Keyed by label and by relationship type, as `from→to` strings.
+ */
+function expectedSubset(projectIds: Set<string>) {
+  const targets = (type: string, fromFile: string, toFile: string, from: Set<string>) =>
+    new Set(seedRelationshipsBetween(type, fromFile, toFile).filter((row) => from.has(row.from)).map((row) => row.to));
+  const organizations = new Set(seedRelationshipsBetween('PARTICIPATES_IN', 'organizations', 'projects').filter((row) => projectIds.has(row.to)).map((row) => row.from));
+  const clusters = targets('MEMBER_OF', 'projects', 'clusters', projectIds);
+  const regions = new Set([
+    ...targets('LOCATED_IN', 'projects', 'regions', projectIds),
+    ...targets('BASED_IN', 'organizations', 'regions', organizations),
+    ...targets('BASED_IN', 'clusters', 'regions', clusters),
+  ]);
+  const parents = new Map(seedRelationshipsBetween('PART_OF', 'regions', 'regions').map((row) => [row.from, row.to]));
+  for (const region of [...regions]) for (let up = parents.get(region); up !== undefined; up = parents.get(up)) regions.add(up);
+  const nodes: Record<string, Set<string>> = {
+    Project: projectIds,
+    Programme: targets('FUNDED_BY', 'projects', 'programmes', projectIds),
+    Organization: organizations,
+    ThematicArea: targets('ADDRESSES', 'projects', 'thematic-areas', projectIds),
+    Cluster: clusters,
+    Region: regions,
+  };
+  const relationships: Record<string, Set<string>> = {};
+  const sources = new Set<string>();
+  for (const label of Object.keys(nodes)) {
+    for (const row of seedNodes(nodeFile(label))) if (nodes[label].has(row.id)) sources.add(row.source);
+  }
+  for (const spec of RELATIONSHIP_FILES) {
+    relationships[spec.type] = new Set();
+    for (const { from, to } of spec.endpoints) {
+      if (!nodes[from] || !nodes[to]) continue;
+      for (const row of seedRelationshipsBetween(spec.type, nodeFile(from), nodeFile(to))) {
+        if (!nodes[from].has(row.from) || !nodes[to].has(row.to)) continue;
+        relationships[spec.type].add(`${row.from}→${row.to}`);
+        sources.add(row.source);
+      }
+    }
+  }
+  const all: Record<string, Set<string>> = { ...nodes, Dataset: sources };
+  return { nodes: all, relationships };
+}
+
+/** The graph's ids per label and `from→to` pairs per relationship type. */
+async function graphContents() {
+  const nodes: Record<string, Set<string>> = {};
+  for (const spec of NODE_FILES) {
+    nodes[spec.label] = new Set((await executor.read(`MATCH (n:${spec.label}) RETURN n.id AS id`)).map((row) => String(row.id)));
+  }
+  const relationships: Record<string, Set<string>> = {};
+  for (const spec of RELATIONSHIP_FILES) {
+    relationships[spec.type] = new Set((await executor.read(`MATCH (a)-[:${spec.type}]->(b) RETURN a.id AS from, b.id AS to`)).map((row) => `${row.from}→${row.to}`));
+  }
+  return { nodes, relationships };
+}
+
+describe('exportGraph scoped to a programme or a region', () => {
+  beforeAll(async () => {
+    await emptyGraph();
+    await importFolder(executor, SEED_DIR);
+  }, START_TIMEOUT_MS);
+
+  /** Exports `scope` from the seeded graph, imports it into an emptied one, and compares with `expected`. */
+  async function exportAndReimport(scope: { programme?: string; region?: string }, projectIds: Set<string>) {
+    const expected = expectedSubset(projectIds);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'coopgraph-export-scope-'));
+    try {
+      const report = await exportGraph(executor, folder, { ...scope, batchSize: 7 });
+      for (const spec of NODE_FILES) {
+        expect({ file: spec.file, rows: report.rows[spec.file] }).toEqual({ file: spec.file, rows: expected.nodes[spec.label]?.size ?? 0 });
+      }
+      await emptyGraph();
+      await importFolder(executor, folder);
+      const imported = await graphContents();
+      for (const spec of NODE_FILES) {
+        expect({ label: spec.label, ids: [...imported.nodes[spec.label]].sort() }).toEqual({ label: spec.label, ids: [...(expected.nodes[spec.label] ?? [])].sort() });
+      }
+      for (const spec of RELATIONSHIP_FILES) {
+        expect({ type: spec.type, pairs: [...imported.relationships[spec.type]].sort() }).toEqual({ type: spec.type, pairs: [...expected.relationships[spec.type]].sort() });
+      }
+      return expected;
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+      await emptyGraph();
+      await importFolder(executor, SEED_DIR);
+    }
+  }
+
+  it('a programme export imports into an empty database as exactly its projects and what they reach', async () => {
+    const programme = 'kolarctic-2014-2020';
+    const projectIds = new Set(seedRelationships('FUNDED_BY').filter((row) => row.to === programme).map((row) => row.from));
+    const expected = await exportAndReimport({ programme }, projectIds);
+    // The subset is more than its projects: partners, their regions up to the country, themes, the datasets cited.
+    expect(expected.nodes.Project.size).toBe(20);
+    expect(expected.nodes.Region.has('RU')).toBe(true);
+    expect(expected.relationships.PART_OF.size).toBeGreaterThan(0);
+    expect(expected.nodes.Dataset.size).toBeGreaterThan(1);
+  });
+
+  it('a region export holds the projects located in the region and its sub-regions', async () => {
+    const within = regionAndDescendants('FI1D');
+    expect(within.size).toBeGreaterThan(1);
+    const projectIds = new Set(seedRelationshipsBetween('LOCATED_IN', 'projects', 'regions').filter((row) => within.has(row.to)).map((row) => row.from));
+    await exportAndReimport({ region: 'FI1D' }, projectIds);
+  });
+
+  it('a programme and a region together: the programme projects located in the region', async () => {
+    const within = regionAndDescendants('FI1D');
+    const located = new Set(seedRelationshipsBetween('LOCATED_IN', 'projects', 'regions').filter((row) => within.has(row.to)).map((row) => row.from));
+    const programme = 'kolarctic-2014-2020';
+    const projectIds = new Set(seedRelationships('FUNDED_BY').filter((row) => row.to === programme && located.has(row.from)).map((row) => row.from));
+    expect(projectIds.size).toBeGreaterThan(0);
+    await exportAndReimport({ programme, region: 'FI1D' }, projectIds);
+  });
+
+  it('refuses an unknown programme or region, naming the id, and writes nothing', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'coopgraph-export-unknown-'));
+    try {
+      const failure = await exportGraph(executor, folder, { programme: 'no-such-programme', region: 'FI1D' }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(UnknownScopeError);
+      expect((failure as Error).message).toBe('No programme with id "no-such-programme" in the graph');
+      expect(fs.readdirSync(folder)).toEqual([]);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }

@@ -60,6 +60,10 @@ export type SeedFileSpec = NodeFileSpec | RelationshipFileSpec;
 export const SOURCE_URL_POLICIES = ['required', 'none'] as const;
 export type SourceUrlPolicy = (typeof SOURCE_URL_POLICIES)[number];
 
+/** The levels a region may have (`regions.csv` column `level`). */
+export const REGION_LEVELS = ['country', 'NUTS1', 'NUTS2', 'NUTS3', 'federal_district', 'federal_subject', 'county'] as const;
+export type RegionLevelName = (typeof REGION_LEVELS)[number];
+
 /** Dataset ids: lowercase letters, digits, `.` and `-` (`keep-eu-2019`, `iso3166-2`). */
 export const DATASET_ID = /^[a-z0-9][a-z0-9.-]*$/;
 
@@ -199,11 +203,7 @@ export const NODE_FILES: readonly NodeFileSpec[] = [
   ]),
   nodeFile('regions.csv', Label.Region, [
     column('name', 'string', required),
-    enumColumn(
-      'level',
-      ['country', 'NUTS1', 'NUTS2', 'NUTS3', 'federal_district', 'federal_subject', 'county'],
-      required,
-    ),
+    enumColumn('level', REGION_LEVELS, required),
     column('country_code', 'string', required),
   ]),
   nodeFile('organizations.csv', Label.Organization, [
