@@ -113,7 +113,7 @@ function deriveRegions(tables: SeedTables, dataDir: string, isoDir: string): Map
   }
 
   const iso1 = JSON.parse(readFileSync(path.join(isoDir, 'iso_3166-1.json'), 'utf8'))['3166-1'] as Array<{ alpha_2: string; name: string }>;
-  const iso2 = JSON.parse(readFileSync(path.join(isoDir, 'iso_3166-2.json'), 'utf8'))['3166-2'] as Array<{ code: string; name: string }>;
+  const iso2 = JSON.parse(readFileSync(path.join(isoDir, 'iso_3166-2.json'), 'utf8'))['3166-2'] as Array<{ code: string; name: string; type: string; parent?: string }>;
   const isoNames = new Map<string, string>([
     ...iso1.map((entry): [string, string] => [entry.alpha_2, entry.name]),
     ...iso2.map((entry): [string, string] => [entry.code, entry.name]),
@@ -136,6 +136,30 @@ function deriveRegions(tables: SeedTables, dataDir: string, isoDir: string): Map
   for (const entry of iso1) {
     if (regions.has(entry.alpha_2) || regions.has(nutsCountryAliases.get(entry.alpha_2) ?? '')) continue;
     add({ id: entry.alpha_2, name: entry.name, level: 'country', country_code: entry.alpha_2, source: 'iso3166-2', source_url: ISO_URL });
+  }
+  // Every subdivision of every country in ISO 3166-2 (Ukrainian oblasts, Belarusian and
+  // Moldovan regions, Polish voivodeships, …), under its ISO parent or else its country;
+  // the curated rows above (Russia's subjects under their federal districts) come first.
+  const isoTypes = new Map(iso2.map((entry) => [entry.code, entry.type]));
+  const subdivisions = iso2.filter((entry) => !regions.has(entry.code));
+  for (const entry of subdivisions) {
+    const isoCountry = entry.code.slice(0, 2);
+    const country = nutsCountryAliases.get(isoCountry) ?? isoCountry;
+    if (!regions.has(country)) throw new Error(`ISO 3166-2 ${entry.code}: no country ${country} among the regions`);
+    add({ id: entry.code, name: entry.name, level: 'subdivision', kind: entry.type, country_code: country, source: 'iso3166-2', source_url: ISO_URL });
+  }
+  for (const entry of subdivisions) {
+    const isoCountry = entry.code.slice(0, 2);
+    // ISO writes a parent as "ARA" or, for some countries, whole: "GB-NIR".
+    const parent = entry.parent ? (entry.parent.includes('-') ? entry.parent : `${isoCountry}-${entry.parent}`) : (nutsCountryAliases.get(isoCountry) ?? isoCountry);
+    if (!regions.has(parent)) throw new Error(`ISO 3166-2 ${entry.code}: parent ${parent} is not in the list`);
+    tables.addRelationship(RelType.PART_OF, { from: entry.code, to: parent, source: 'iso3166-2', source_url: ISO_URL });
+  }
+  // The curated ISO rows take ISO's name for what they are (Oblast, Republic, County, …).
+  for (const row of nonEu) {
+    const type = isoTypes.get(row.id);
+    const node = tables.node(Label.Region, row.id);
+    if (type && node) node.kind = type;
   }
   for (const row of nonEu) {
     if (!row.parent) continue;

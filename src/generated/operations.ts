@@ -35,7 +35,9 @@ export type RegionLevel =
   /** NUTS 2013 level 2 */
   | 'NUTS2'
   /** NUTS 2013 level 3 */
-  | 'NUTS3';
+  | 'NUTS3'
+  /** A subdivision of a country in ISO 3166-2 (a Ukrainian oblast, a Belarusian or Moldovan region, a Polish voivodeship, …); `kind` says what the country calls it */
+  | 'SUBDIVISION';
 
 export type ClustersSpanningProgrammesQueryVariables = Exact<{
   minProgrammes?: number;

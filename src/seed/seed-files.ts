@@ -61,7 +61,7 @@ export const SOURCE_URL_POLICIES = ['required', 'none'] as const;
 export type SourceUrlPolicy = (typeof SOURCE_URL_POLICIES)[number];
 
 /** The levels a region may have (`regions.csv` column `level`). */
-export const REGION_LEVELS = ['country', 'NUTS1', 'NUTS2', 'NUTS3', 'federal_district', 'federal_subject', 'county'] as const;
+export const REGION_LEVELS = ['country', 'NUTS1', 'NUTS2', 'NUTS3', 'federal_district', 'federal_subject', 'county', 'subdivision'] as const;
 export type RegionLevelName = (typeof REGION_LEVELS)[number];
 
 /** Dataset ids: lowercase letters, digits, `.` and `-` (`keep-eu-2019`, `iso3166-2`). */
@@ -205,6 +205,8 @@ export const NODE_FILES: readonly NodeFileSpec[] = [
     column('name', 'string', required),
     enumColumn('level', REGION_LEVELS, required),
     column('country_code', 'string', required),
+    // What the country calls it, as ISO 3166-2 types it: Oblast, Voivodeship, County, …
+    column('kind', 'string'),
   ]),
   nodeFile('organizations.csv', Label.Organization, [
     column('name', 'string', required),

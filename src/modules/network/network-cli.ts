@@ -9,6 +9,7 @@ import { loadConfig } from '../../config';
 import { resolveNeo4j } from '../../neo4j/connect';
 import { createDriver } from '../../neo4j/driver';
 import { Executor } from '../../neo4j/executor';
+import { REGION_LEVELS } from '../../seed/seed-files';
 import { runCommand } from '../../tools/run-command';
 import { edgesCsv, nodesCsv, toGraphml } from './network.format';
 import { type NetworkOption, parseNetworkOptions } from './network.options';
@@ -31,7 +32,7 @@ const USAGE = `Usage: npm run network -- <out> --nodes organizations|regions|pro
   --theme ID       only projects addressing this thematic area
   --dataset ID     only projects whose row comes from this dataset
   --min-weight N   leave out edges lighter than N (default 1; nodes stay)
-  --level L        regions only: ${'country (default), NUTS1, NUTS2, NUTS3, federal_district, federal_subject, county'}
+  --level L        regions only: ${REGION_LEVELS.join(', ')} (default country)
   --max-nodes N    refuse a network of more nodes (default ${DEFAULT_NETWORK_LIMITS.maxNodes})
   --max-edges N    refuse a network of more edges (default ${DEFAULT_NETWORK_LIMITS.maxEdges})
 

@@ -35,6 +35,7 @@ describe('toProgrammeCoverage', () => {
       name: 'Etelä-Savo',
       level: RegionLevel.NUTS3,
       countryCode: 'FI',
+      kind: null,
       source: 'nuts2013',
       sourceUrls: [],
     };

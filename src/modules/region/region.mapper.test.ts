@@ -10,6 +10,7 @@ describe('toRegion', () => {
       name: 'North-West Federal District',
       level: RegionLevel.FEDERAL_DISTRICT,
       countryCode: 'RU',
+      kind: null,
       source: 'article',
       sourceUrls: [],
     });

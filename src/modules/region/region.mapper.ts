@@ -18,6 +18,7 @@ export function toRegion(node: Properties): Region {
     name: String(node.name),
     level: level as RegionLevel,
     countryCode: String(node.countryCode),
+    kind: node.kind === undefined || node.kind === null ? null : String(node.kind),
     ...provenanceOf(node),
   };
 }

@@ -10,6 +10,7 @@ export enum RegionLevel {
   FEDERAL_DISTRICT = 'federal_district',
   FEDERAL_SUBJECT = 'federal_subject',
   COUNTY = 'county',
+  SUBDIVISION = 'subdivision',
 }
 registerEnumType(RegionLevel, {
   name: 'RegionLevel',
@@ -21,6 +22,9 @@ registerEnumType(RegionLevel, {
     FEDERAL_DISTRICT: { description: 'A federal district of Russia (e.g. North-West Federal District)' },
     FEDERAL_SUBJECT: { description: 'A federal subject of Russia: oblast, republic, krai, federal city or okrug' },
     COUNTY: { description: 'A county (e.g. a Norwegian fylke)' },
+    SUBDIVISION: {
+      description: 'A subdivision of a country in ISO 3166-2 (a Ukrainian oblast, a Belarusian or Moldovan region, a Polish voivodeship, …); `kind` says what the country calls it',
+    },
   },
 });
 
@@ -37,6 +41,9 @@ export class Region {
 
   @Field({ description: 'Two-letter code of the country the region lies in (e.g. FI, RU)' })
   countryCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the country calls the region, as ISO 3166-2 types it (Oblast, Voivodeship, County, …); null for NUTS regions' })
+  kind!: string | null;
 
   @Field(() => String, { description: SOURCE_DESCRIPTION })
   source!: string;
