@@ -56,7 +56,7 @@ export async function prepareKeepEu(executor: Executor, location: string, option
       licence: 'keep.eu terms: reuse for any lawful purpose with credit and a link; changes stated',
       credit: `${KEEP_EU_CREDIT}, export retrieved ${retrieved}`,
       retrieved,
-      changes: "converted by coopgraph's keep.eu adapter (programme names split into period and kind, budgets without thousands separators, duplicated lead rows folded, partners matched to organizations by name)",
+      changes: "converted by coopgraph's keep.eu adapter (programme names split into period and kind, budgets without thousands separators, duplicated lead rows folded, partner rows matched to organizations by normalised name, town and website, each match with its score and reason)",
       source_urls: 'required',
     });
   }

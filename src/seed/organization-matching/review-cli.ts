@@ -1,7 +1,7 @@
 /**
  * Responsible for `npm run orgs:review`: the partner-record pairs the matcher kept apart but
  * found alike enough to ask a person about, with their evidence, best first. A reviewer
- * copies a pair into seed/keep-eu/organization-matches.csv with "same" or "different"
+ * copies a pair into seed/organization-matches.csv with "same" or "different"
  * (`--csv` prints the pairs in that file's columns); the next import honours it.
  */
 import { existsSync } from 'node:fs';
@@ -26,7 +26,7 @@ const USAGE = `Usage: npm run orgs:review -- [keep.eu export] [--limit N] [--min
   --limit N       print at most N pairs, best first (default ${DEFAULT_LIMIT}; 0 = all)
   --min-score S   only pairs scoring at least S (default ${DEFAULT_THRESHOLDS.review}, the review floor;
                   pairs scoring ${DEFAULT_THRESHOLDS.merge} or more are merged without asking)
-  --csv           print the pairs as rows of seed/keep-eu/organization-matches.csv, decision left empty
+  --csv           print the pairs as rows of seed/organization-matches.csv, decision left empty
   --json          print the pairs as JSON`;
 
 interface Arguments {
@@ -93,8 +93,10 @@ async function main(argv: readonly string[]): Promise<number> {
   print(`${records} partner records matched to ${organizations} organizations (merged at score ≥ ${DEFAULT_THRESHOLDS.merge}).`);
   print(`${pairs.length} pair(s) kept apart with score ≥ ${parsed.minScore}${shown.length < pairs.length ? `; the best ${shown.length} shown` : ''}:\n`);
   shown.forEach((pair, index) => print(describe(pair, index + 1)));
-  if (matching && matching.unusedDecisions.length > 0) print(`${matching.unusedDecisions.length} curated decision(s) name records this export does not have.`);
-  print('Decide a pair by adding it to seed/keep-eu/organization-matches.csv with "same" or "different" (--csv prints ready rows).');
+  if (matching && matching.unusedDecisions.length > 0) {
+    print(`${matching.unusedDecisions.length} curated decision(s) name records this export does not have (another dataset's names, or an older export's).`);
+  }
+  print('Decide a pair by adding it to seed/organization-matches.csv with "same" or "different" (--csv prints ready rows).');
   return 0;
 }
 
