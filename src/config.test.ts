@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       queryLimits: { maxTokens: 2000, maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxCost: 20000 },
       queryTimeoutMs: 5000,
       networkLimits: { maxNodes: 10000, maxEdges: 50000, maxProjects: 5000 },
+      networkMaxConcurrent: 2,
       schemaExposure: { introspection: true, suggestions: true },
       shutdownGraceMs: 30000,
     });
@@ -60,6 +61,7 @@ describe('loadConfig', () => {
       NETWORK_MAX_NODES: '2000',
       NETWORK_MAX_EDGES: '8000',
       NETWORK_MAX_PROJECTS: '300',
+      NETWORK_MAX_CONCURRENT: '4',
       CI: 'true',
     });
 
@@ -73,6 +75,7 @@ describe('loadConfig', () => {
       queryLimits: { maxTokens: 5000, maxDepth: 15, maxAliases: 40, maxDirectives: 25, maxCost: 50000 },
       queryTimeoutMs: 30000,
       networkLimits: { maxNodes: 2000, maxEdges: 8000, maxProjects: 300 },
+      networkMaxConcurrent: 4,
       schemaExposure: { introspection: false, suggestions: false },
       shutdownGraceMs: 5000,
     });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, DEFAULT_QUERY_TIMEOUT_MS, type QueryLimits } from './limits/query-limits';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './neo4j/driver';
-import { DEFAULT_NETWORK_LIMITS, type NetworkLimits } from './modules/network/network.type';
+import { DEFAULT_NETWORK_CONCURRENCY, DEFAULT_NETWORK_LIMITS, type NetworkLimits } from './modules/network/network.type';
 
 const LOCAL_NEO4J_DEFAULT_PORT = 7687;
 
@@ -67,6 +67,7 @@ const environmentSchema = z.object({
   NETWORK_MAX_NODES: positiveWhole(DEFAULT_NETWORK_LIMITS.maxNodes),
   NETWORK_MAX_EDGES: positiveWhole(DEFAULT_NETWORK_LIMITS.maxEdges),
   NETWORK_MAX_PROJECTS: positiveWhole(DEFAULT_NETWORK_LIMITS.maxProjects),
+  NETWORK_MAX_CONCURRENT: positiveWhole(DEFAULT_NETWORK_CONCURRENCY),
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).default('true'),
   GRAPHQL_SUGGESTIONS: z.enum(['true', 'false']).default('true'),
   OPEN_PLAYGROUND: z.enum(['true', 'false']).optional(),
@@ -104,6 +105,8 @@ export interface Config {
   queryTimeoutMs: number;
   /** Bounds of a `/network` answer: 10,000 nodes, 50,000 edges, 5,000 GraphQL-selected projects. */
   networkLimits: NetworkLimits;
+  /** `/network` answers drawn at once (2); more are refused with 429 until one ends. */
+  networkMaxConcurrent: number;
   /** Whether `npm start` opens the playground in a browser once the API listens. */
   openPlayground: boolean;
   schemaExposure: SchemaExposure;
@@ -167,6 +170,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
     networkLimits: { maxNodes: env.NETWORK_MAX_NODES, maxEdges: env.NETWORK_MAX_EDGES, maxProjects: env.NETWORK_MAX_PROJECTS },
+    networkMaxConcurrent: env.NETWORK_MAX_CONCURRENT,
     openPlayground: env.OPEN_PLAYGROUND ? env.OPEN_PLAYGROUND === 'true' : !env.CI && Boolean(process.stdout.isTTY),
     schemaExposure: { introspection: env.GRAPHQL_INTROSPECTION === 'true', suggestions: env.GRAPHQL_SUGGESTIONS === 'true' },
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

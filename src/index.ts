@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     queryLimits: config.queryLimits,
     queryTimeoutMs: config.queryTimeoutMs,
     networkLimits: config.networkLimits,
+    networkMaxConcurrent: config.networkMaxConcurrent,
     httpTimeouts: config.http.timeouts,
     schemaExposure: config.schemaExposure,
     startup,

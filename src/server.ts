@@ -50,6 +50,8 @@ export interface ServerDependencies {
   startup?: StartupGate;
   /** Bounds of a `/network` answer; DEFAULT_NETWORK_LIMITS when absent. */
   networkLimits?: NetworkLimits;
+  /** `/network` answers drawn at once; DEFAULT_NETWORK_CONCURRENCY when absent. */
+  networkMaxConcurrent?: number;
 }
 
 // A query under the token limit is a few kilobytes; the cap only has to stop bodies that are not queries.
@@ -276,7 +278,7 @@ export function createServer(dependencies: ServerDependencies) {
     async start(): Promise<void> {
       await apollo.start();
       app.use(GRAPHQL_PATH, whenStarted, express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
-      app.use(NETWORK_PATH, whenStarted, networkRouter({ apollo, contextFor, logger, bodyLimitBytes: MAX_BODY_BYTES, limits: dependencies.networkLimits }));
+      app.use(NETWORK_PATH, whenStarted, networkRouter({ apollo, contextFor, logger, bodyLimitBytes: MAX_BODY_BYTES, limits: dependencies.networkLimits, maxConcurrent: dependencies.networkMaxConcurrent }));
       // Registered last, so they see every route above (the playground and health endpoints too).
       app.use(notFoundHandler());
       app.use(jsonErrorHandler(logger));

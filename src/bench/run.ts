@@ -148,6 +148,7 @@ async function findSetup(
         setup.notes.push(`peer: walking its pages failed (${reason.slice(0, 200)}); its last-page cursor was built from its own offset format instead`);
       } else {
         options.log(`  ${side}: no last-page cursor: ${reason}`);
+        setup.notes.push(`${side}: no last-page cursor: ${reason.slice(0, 300)}`);
       }
     }
   }

@@ -15,7 +15,7 @@ import type { Logger } from '../../logger';
 import { CONTENT_TYPES, edgesCsv, nodesCsv, toGraphml } from './network.format';
 import { type NetworkOption, parseNetworkOptions, type ParsedNetworkOptions } from './network.options';
 import { projectIdsIn, selectsTypename } from './project-ids';
-import type { NetworkLimits } from './network.type';
+import { DEFAULT_NETWORK_CONCURRENCY, type NetworkLimits } from './network.type';
 
 export const NETWORK_PATH = '/network';
 
@@ -30,6 +30,8 @@ export interface NetworkRouterDependencies {
   bodyLimitBytes: number;
   /** DEFAULT_NETWORK_LIMITS when absent; a client cannot raise them. */
   limits?: NetworkLimits;
+  /** Answers drawn at once; DEFAULT_NETWORK_CONCURRENCY when absent. */
+  maxConcurrent?: number;
 }
 
 type ErrorBody = { message: string; extensions: Record<string, unknown> };
@@ -103,13 +105,22 @@ function refusalOf(error: unknown, logger: Logger, requestId: string): NetworkRe
 }
 
 /** The `/network` routes; mount under NETWORK_PATH. */
-export function networkRouter({ apollo, contextFor, logger, bodyLimitBytes, limits }: NetworkRouterDependencies): express.Router {
+export function networkRouter({ apollo, contextFor, logger, bodyLimitBytes, limits, maxConcurrent = DEFAULT_NETWORK_CONCURRENCY }: NetworkRouterDependencies): express.Router {
   const router = express.Router();
+  let drawing = 0;
 
   const answer = (select?: (request: express.Request, context: Context) => Promise<string[]>) => async (request: express.Request, response: express.Response) => {
     const started = process.hrtime.bigint();
     const context = contextFor(request);
     response.set('x-request-id', context.requestId).set('cache-control', 'no-store');
+    if (drawing >= maxConcurrent) {
+      response
+        .status(429)
+        .set('retry-after', '1')
+        .json({ errors: [{ message: `${maxConcurrent} network answers are being drawn; retry in a moment`, extensions: { code: ErrorCode.TOO_MANY_REQUESTS, limit: 'networkConcurrent', maximum: maxConcurrent } }] });
+      return;
+    }
+    drawing += 1;
     try {
       const options = optionsOf(request.query, limits);
       const projectIds = select ? await select(request, context) : undefined;
@@ -141,6 +152,8 @@ export function networkRouter({ apollo, contextFor, logger, bodyLimitBytes, limi
       const refusal = refusalOf(error, logger, context.requestId);
       if (refusal.status === 503) response.set('retry-after', String(RETRY_AFTER_SECONDS));
       response.status(refusal.status).json({ errors: refusal.errors });
+    } finally {
+      drawing -= 1;
     }
   };
 

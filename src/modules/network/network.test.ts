@@ -261,6 +261,34 @@ describe('/network', () => {
   });
 });
 
+describe('/network under a client repeating it', () => {
+  it('draws at most networkMaxConcurrent answers at once, refusing the rest with 429 and Retry-After, and frees the slot after', async () => {
+    const server = createServer({
+      schema: await createSchema(),
+      driver: helper.driver,
+      database: helper.database,
+      maxPageSize: 100,
+      logger: pino({ level: 'silent' }),
+      networkMaxConcurrent: 1,
+    });
+    await server.start();
+    await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/network?nodes=organizations`;
+    try {
+      // The whole-graph network takes Neo4j far longer than the event loop takes to start the second.
+      const answers = await Promise.all([fetch(url), fetch(url)]);
+      const bodies = await Promise.all(answers.map(async (answer) => ({ status: answer.status, retryAfter: answer.headers.get('retry-after'), text: await answer.text() })));
+      expect(bodies.map((body) => body.status).sort()).toEqual([200, 429]);
+      const refused = bodies.find((body) => body.status === 429)!;
+      expect(refused.retryAfter).toBe('1');
+      expect(JSON.parse(refused.text).errors[0].extensions).toEqual({ code: 'TOO_MANY_REQUESTS', limit: 'networkConcurrent', maximum: 1 });
+      expect((await fetch(url)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 /** The organization with the most participations in the seed (ties by id). */
 function mostActiveOrganization(): string {
   const counts = new Map<string, number>();

@@ -74,6 +74,13 @@ export interface NetworkLimits {
  */
 export const DEFAULT_NETWORK_LIMITS: NetworkLimits = { maxProjects: 5_000, maxNodes: 10_000, maxEdges: 50_000 };
 
+/**
+ * `/network` answers drawn at once. A whole-graph network holds a Neo4j transaction for a
+ * second or two and builds a file of several MB, so a client repeating it must not be able to
+ * take every connection and all the memory: the next request is refused (429) until one ends.
+ */
+export const DEFAULT_NETWORK_CONCURRENCY = 2;
+
 /** A network request: node kind, the projects it is drawn from, and its thresholds. */
 export interface NetworkRequest {
   nodes: NetworkKind;
