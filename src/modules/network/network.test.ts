@@ -149,18 +149,7 @@ describe('/network', () => {
   const smallLimits: NetworkLimits = { maxProjects: 15, maxNodes: 10_000, maxEdges: 50_000 };
 
   beforeAll(async () => {
-    const server = createServer({
-      schema: await createSchema(),
-      driver: helper.driver,
-      database: helper.database,
-      maxPageSize: 100,
-      logger: pino({ level: 'silent' }),
-      networkLimits: smallLimits,
-    });
-    await server.start();
-    await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
-    stop = () => server.stop();
+    ({ url, stop } = await listeningServer({ networkLimits: smallLimits }));
   });
   afterAll(() => stop());
 
@@ -263,17 +252,8 @@ describe('/network', () => {
 
 describe('/network under a client repeating it', () => {
   it('draws at most networkMaxConcurrent answers at once, refusing the rest with 429 and Retry-After, and frees the slot after', async () => {
-    const server = createServer({
-      schema: await createSchema(),
-      driver: helper.driver,
-      database: helper.database,
-      maxPageSize: 100,
-      logger: pino({ level: 'silent' }),
-      networkMaxConcurrent: 1,
-    });
-    await server.start();
-    await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/network?nodes=organizations`;
+    const server = await listeningServer({ networkMaxConcurrent: 1 });
+    const url = `${server.url}/network?nodes=organizations`;
     try {
       // The whole-graph network takes Neo4j far longer than the event loop takes to start the second.
       const answers = await Promise.all([fetch(url), fetch(url)]);
@@ -288,6 +268,14 @@ describe('/network under a client repeating it', () => {
     }
   });
 });
+
+/** The API on a free loopback port over the test graph, with the network settings given. */
+async function listeningServer(network: { networkLimits?: NetworkLimits; networkMaxConcurrent?: number }) {
+  const server = createServer({ schema: await createSchema(), driver: helper.driver, database: helper.database, maxPageSize: 100, logger: pino({ level: 'silent' }), ...network });
+  await server.start();
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`, stop: () => server.stop() };
+}
 
 /** The organization with the most participations in the seed (ties by id). */
 function mostActiveOrganization(): string {
