@@ -358,17 +358,21 @@ function deriveParticipation(
   }
 
   const partners = readCsv(path.join(dataDir, 'cbc/partners.csv'));
-  const countryOf = (row: CsvRecord) => regions.get(places.locate(row.city_or_region, row.country) ?? '')?.countryCode ?? '';
+  // A partner's stated place locates both the organization and the project it works in.
+  const regionIds = partners.map((row) => places.locate(row.city_or_region, row.country));
+  const stated = partners.map((row, index) => ({
+    name: row.organization_name,
+    countryCode: regions.get(regionIds[index] ?? '')?.countryCode ?? '',
+    town: row.city_or_region,
+    website: '',
+  }));
   // The programme pages name one organization several ways too (the Pskov committee under
   // three names): their partner rows go through the matcher keep.eu's rows go through.
-  const assignment = assignOrganizations(
-    partners.map((row) => ({ name: row.organization_name, countryCode: countryOf(row), town: row.city_or_region, website: '' })),
-    readCuratedDecisions(REPOSITORY_CURATION.organizationDecisionsFile).decisions,
-  );
+  const assignment = assignOrganizations(stated, readCuratedDecisions(REPOSITORY_CURATION.organizationDecisionsFile).decisions);
   partners.forEach((row, index) => {
     const line = index + 2;
     const project = findProject(row, projects);
-    const assigned = assignment.byRecord.get(recordKey(countryOf(row), row.organization_name));
+    const assigned = assignment.byRecord.get(recordKey(stated[index].countryCode, row.organization_name));
     if (!assigned) throw new Error(`partners.csv line ${line}: no organization assigned to "${row.organization_name}"`);
     const orgId = assigned.id;
     const ownSlug = slugify(row.organization_name);
@@ -388,8 +392,7 @@ function deriveParticipation(
     if (row.city_or_region && !draft.cities.includes(row.city_or_region)) draft.cities.push(row.city_or_region);
     draft.sourceUrl = joinUrls(draft.sourceUrl, row.source_url);
 
-    // A partner's stated place locates both the organization and the project it works in.
-    const regionId = places.locate(row.city_or_region, row.country);
+    const regionId = regionIds[index];
     if (regionId) {
       addLocation(draft.locations, regionId, row.source_url);
       addLocation(projectLocations.get(project.id)!, regionId, row.source_url);

@@ -59,16 +59,12 @@ export function assignOrganizations(
   // several countries: then each gets its country code ("municipality-of-x-si").
   const countriesBySlug = new Map<string, Set<string>>();
   const countryOf = (members: readonly GroupMember[]) => members.find((member) => member.record.countryCode !== '')?.record.countryCode ?? '';
-  for (const { members } of matching.groups) {
-    const slug = slugify(members[0].record.name);
-    countriesBySlug.set(slug, (countriesBySlug.get(slug) ?? new Set()).add(countryOf(members)));
-  }
+  const named = matching.groups.map(({ members }) => ({ members, slug: slugify(members[0].record.name), country: countryOf(members) }));
+  for (const { slug, country } of named) countriesBySlug.set(slug, (countriesBySlug.get(slug) ?? new Set()).add(country));
   const used = new Set<string>();
   const byRecord = new Map<string, AssignedOrganization>();
-  for (const { members } of matching.groups) {
+  for (const { members, slug, country } of named) {
     const canonical = members[0].record;
-    const slug = slugify(canonical.name);
-    const country = countryOf(members);
     const base = canonical.organizationId ?? ((countriesBySlug.get(slug)?.size ?? 0) > 1 && country !== '' ? `${slug}-${country.toLowerCase()}` : slug);
     // Two organizations of one name in one country exist only when a curated decision says
     // "different"; the second gets a number.

@@ -104,22 +104,36 @@ interface Prepared {
   record: PartnerRecord;
   key: string;
   name: NormalisedName;
+  /** The normalised name without spaces: "Non-Profit" and "Nonprofit" meet here. */
+  compact: string;
+  /** The words with digits, sorted: "12th District" and "13th District" differ here. */
+  numbers: string;
   town: string;
+}
+
+/** What a comparison needs of a record, worked out once per record rather than per pair. */
+function prepare(record: PartnerRecord): Prepared {
+  const name = normaliseOrganizationName(record.name);
+  return {
+    record,
+    key: recordKey(record.countryCode, record.name),
+    name,
+    compact: name.key.replace(/ /g, ''),
+    numbers: name.tokens.filter((token) => /\d/.test(token)).sort().join(' '),
+    town: foldToAscii(record.town).replace(/[^a-z0-9]+/g, ' ').trim(),
+  };
 }
 
 /** Scores pairs across `records`; the weights of words come from the records themselves. */
 export class OrganizationMatcher {
   private readonly prepared: Prepared[];
+  private readonly preparedByKey: Map<string, Prepared>;
   private readonly weight = new Map<string, number>();
   private readonly namesByDomain = new Map<string, Set<string>>();
 
   constructor(records: readonly PartnerRecord[]) {
-    this.prepared = records.map((record) => ({
-      record,
-      key: recordKey(record.countryCode, record.name),
-      name: normaliseOrganizationName(record.name),
-      town: foldToAscii(record.town).replace(/[^a-z0-9]+/g, ' ').trim(),
-    }));
+    this.prepared = records.map(prepare);
+    this.preparedByKey = new Map(this.prepared.map((entry) => [entry.key, entry]));
     const documentFrequency = new Map<string, number>();
     for (const { name, record } of this.prepared) {
       for (const token of new Set(name.tokens)) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
@@ -171,13 +185,7 @@ export class OrganizationMatcher {
 
   /** The score and reasons for two records; 0 across countries. */
   score(a: PartnerRecord, b: PartnerRecord): MatchEvidence {
-    const find = (record: PartnerRecord) =>
-      this.prepared.find((entry) => entry.key === recordKey(record.countryCode, record.name)) ?? {
-        record,
-        key: recordKey(record.countryCode, record.name),
-        name: normaliseOrganizationName(record.name),
-        town: foldToAscii(record.town).replace(/[^a-z0-9]+/g, ' ').trim(),
-      };
+    const find = (record: PartnerRecord) => this.preparedByKey.get(recordKey(record.countryCode, record.name)) ?? prepare(record);
     return this.compare(find(a), find(b));
   }
 
@@ -188,7 +196,7 @@ export class OrganizationMatcher {
     // Upper bounds a pair cannot pass whatever its town or website says.
     const caps: number[] = [];
     let score: number;
-    if (a.name.key.replace(/ /g, '') === b.name.key.replace(/ /g, '')) {
+    if (a.compact === b.compact) {
       score = 1;
       const setAside = [...new Set([...a.name.setAside, ...b.name.setAside])];
       reasons.push(`same name once case, accents, quotes, spaces and punctuation${setAside.length > 0 ? `, ${setAside.join(', ')}` : ''} are set aside`);
@@ -235,11 +243,9 @@ export class OrganizationMatcher {
       caps.push(DISTINCTIVE_CAP);
       reasons.push(`different short forms or branches in parentheses: "${a.name.shortForm}" and "${b.name.shortForm}"`);
     }
-    const numbersA = a.name.tokens.filter((token) => /\d/.test(token)).sort().join(' ');
-    const numbersB = b.name.tokens.filter((token) => /\d/.test(token)).sort().join(' ');
-    if (numbersA !== numbersB) {
+    if (a.numbers !== b.numbers) {
       caps.push(DIFFERENT_NUMBERS_CAP);
-      reasons.push(`different numbers: "${numbersA}" and "${numbersB}"`);
+      reasons.push(`different numbers: "${a.numbers}" and "${b.numbers}"`);
     }
     if (a.town !== '' && b.town !== '') {
       if (a.town === b.town || nearSpelling(a.town, b.town) > 0) {
@@ -485,22 +491,17 @@ export function matchOrganizations(
     const evidence = matcher.score(records[x], records[y]);
     if (join(x, y, evidence.score, `curated as the same organization (${decision.at})`) && evidence.score < thresholds.merge) applied.add(decision);
   }
-  const pairs = matcher.candidatePairs(thresholds.review);
-  const review: CandidatePair[] = [];
-  for (const pair of pairs) {
-    const x = index.get(recordKey(pair.a.countryCode, pair.a.name)) ?? -1;
-    const y = index.get(recordKey(pair.b.countryCode, pair.b.name)) ?? -1;
-    if (pair.score >= thresholds.merge) join(x, y, pair.score, pair.reasons.join('; '));
-  }
-  for (const pair of pairs) {
-    const x = index.get(recordKey(pair.a.countryCode, pair.a.name)) ?? -1;
-    const y = index.get(recordKey(pair.b.countryCode, pair.b.name)) ?? -1;
-    const decided = usable.some((decision) => {
-      const [first, second] = positionsOf(decision);
-      return (first === x && second === y) || (first === y && second === x);
-    });
-    if (pair.score < thresholds.merge && find(x) !== find(y) && !decided) review.push(pair);
-  }
+  const positionsKey = (x: number, y: number) => `${Math.min(x, y)}:${Math.max(x, y)}`;
+  const decided = new Set(usable.map((decision) => positionsKey(...positionsOf(decision))));
+  const pairs = matcher.candidatePairs(thresholds.review).map((pair) => ({
+    pair,
+    x: index.get(recordKey(pair.a.countryCode, pair.a.name)) ?? -1,
+    y: index.get(recordKey(pair.b.countryCode, pair.b.name)) ?? -1,
+  }));
+  for (const { pair, x, y } of pairs) if (pair.score >= thresholds.merge) join(x, y, pair.score, pair.reasons.join('; '));
+  const review = pairs
+    .filter(({ pair, x, y }) => pair.score < thresholds.merge && find(x) !== find(y) && !decided.has(positionsKey(x, y)))
+    .map(({ pair }) => pair);
   const members = new Map<number, number[]>();
   records.forEach((_, position) => {
     const group = members.get(find(position)) ?? [];

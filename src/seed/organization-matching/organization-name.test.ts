@@ -1,4 +1,4 @@
-import { initialsOf, normaliseOrganizationName } from './organization-name';
+import { normaliseOrganizationName } from './organization-name';
 
 const key = (name: string) => normaliseOrganizationName(name).key;
 
@@ -61,9 +61,5 @@ describe('normaliseOrganizationName', () => {
   it('lists words written in capitals as acronyms only in a name written in small letters', () => {
     expect(normaliseOrganizationName('IFKA Public Benefit Non-Profit Ltd. for the Development of the Industry').acronyms).toContain('ifka');
     expect(normaliseOrganizationName('THE ENERGY AGENCY FOR SOUTHEAST SWEDEN Ltd.').acronyms).toEqual([]);
-  });
-
-  it('spells initials without small connecting words', () => {
-    expect(initialsOf(['jihoceska', 'univerzita', 'v', 'ceskych', 'budejovicich'])).toBe('jucb');
   });
 });

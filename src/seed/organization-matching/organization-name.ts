@@ -137,11 +137,3 @@ function joinSingleLetters(tokens: string[]): string[] {
   if (run !== '') joined.push(run);
   return joined;
 }
-
-/** The initials of a name's words, for comparing with a short form: "jihoceska univerzita" → "ju". */
-export function initialsOf(tokens: readonly string[]): string {
-  return tokens
-    .filter((token) => !['of', 'and', 'for', 'in', 'the', 'de', 'di', 'del', 'der', 'und', 'v', 've', 'na'].includes(token))
-    .map((token) => token[0])
-    .join('');
-}
