@@ -20,6 +20,7 @@ import { readCuratedDecisions } from '../../src/seed/organization-matching/curat
 import { recordKey } from '../../src/seed/organization-matching/match-organizations';
 import { type SeedRow, SeedTables } from '../../src/seed/seed-tables';
 import { formatSeedError, validateSeed } from '../../src/seed/validate';
+import { textSource } from '../../src/seed/seed-source';
 import { shortSlug, slugify } from '../../src/seed/slug';
 
 const REPO_ROOT = projectRoot;
@@ -639,10 +640,10 @@ async function main(argv: readonly string[]): Promise<void> {
   const isoDir = argv[1] ? path.resolve(argv[1]) : '/usr/share/iso-codes/json';
   const { files, notes } = await deriveSeed(dataDir, isoDir);
 
-  const validation = validateSeed((file) => files.get(file), 'seed');
-  if (validation.errors.length > 0) {
+  const validation = await validateSeed(textSource((file) => files.get(file), 'seed'));
+  if (validation.errorCount > 0) {
     for (const error of validation.errors) process.stderr.write(`${formatSeedError(error)}\n`);
-    throw new Error(`Derived seed does not validate (${validation.errors.length} errors); nothing written`);
+    throw new Error(`Derived seed does not validate (${validation.errorCount} errors); nothing written`);
   }
 
   const seedDir = path.join(REPO_ROOT, 'seed');

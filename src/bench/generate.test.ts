@@ -30,8 +30,8 @@ describe('benchmark graph generator', () => {
     }
   });
 
-  it('passes the seed validator: headers, types, provenance and endpoints', () => {
-    expect(validateSeedDir(first.folder).errors).toEqual([]);
+  it('passes the seed validator: headers, types, provenance and endpoints', async () => {
+    expect((await validateSeedDir(first.folder)).errors).toEqual([]);
   });
 
   it('gives every project one programme, 2–8 partners with exactly one lead, 1–3 regions and 1–2 themes', () => {

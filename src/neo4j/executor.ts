@@ -75,6 +75,23 @@ export class Executor {
     });
   }
 
+  /**
+   * Runs one read statement as `read` does, handing each row to `onRow` as it arrives
+   * instead of collecting them: the driver pulls records in batches as they are consumed,
+   * so a result of a million keys never sits in memory at once. Returns the rows seen.
+   */
+  async stream(cypher: string, parameters: Parameters, onRow: (row: Row) => void): Promise<number> {
+    return this.withSession(neo4j.session.READ, async (session) => {
+      this.statements += 1;
+      let rows = 0;
+      for await (const record of session.run(cypher, parameters, this.transactionConfig)) {
+        onRow(toPlain(record.toObject()) as Row);
+        rows += 1;
+      }
+      return rows;
+    });
+  }
+
   /** Runs one write statement in a managed write transaction. */
   async write(cypher: string, parameters: Parameters = {}): Promise<Row[]> {
     return this.writeTransaction((tx) => tx.run(cypher, parameters));

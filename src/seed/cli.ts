@@ -132,7 +132,8 @@ function progressPrinter(): (progress: ImportProgress) => void {
       phaseStarted = lastEvent;
     }
     if (progress.file !== file) {
-      if (open) line('', true);
+      // Validation redraws one line across its files.
+      if (open && progress.phase !== 'validate') line('', true);
       file = progress.file;
       fileStarted = lastEvent;
     }
@@ -145,7 +146,7 @@ function progressPrinter(): (progress: ImportProgress) => void {
     }
     switch (progress.phase) {
       case 'validate':
-        line(`validated ${progress.rowsTotal} rows`, true);
+        line(`validating: ${progress.rowsDone} rows read (${progress.file ?? ''})`, false);
         return;
       case 'write':
       case 'remove':
@@ -240,8 +241,8 @@ async function main(argv: readonly string[]): Promise<number> {
       const { source, notes } = await sourceOf(parsed, executor);
       for (const note of notes) printLine('note', note);
       if (parsed.dryRun) {
-        const { steps, presentFiles } = validated(source, onProgress);
-        const diff = await diffAgainstGraph(executor, steps, presentFiles);
+        const { validation } = await validated(source, onProgress);
+        const diff = await diffAgainstGraph(executor, validation);
         if (parsed.json) print(JSON.stringify({ dryRun: true, input: display, format: parsed.format, notes, ...diff }));
         else printDiff(diff, target);
         return 0;
@@ -259,8 +260,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     if (!(error instanceof SeedValidationError)) throw error;
-    printError(`\n${error.errors.length} problem(s) in ${display}; nothing was written:`);
+    const listed = error.errorCount > error.errors.length ? ` (the first ${error.errors.length} listed)` : '';
+    printError(`\n${error.errorCount} problem(s) in ${display}${listed}; nothing was written:`);
     for (const problem of error.errors) printError(`  ${formatSeedError(problem)}`);
+    if (listed) printError(`  … and ${error.errorCount - error.errors.length} more`);
     return 1;
   }
 }

@@ -7,10 +7,10 @@
 import { Label, type RelType } from '../neo4j/graph-schema';
 import type { Executor } from '../neo4j/executor';
 import type { PlainValue } from '../neo4j/mapping';
-import type { WriteStep } from './import-plan';
-import { NODE_FILES, RELATIONSHIP_FILES, type SourceUrlPolicy } from './seed-files';
-import { JOURNAL_TYPES, datasetNodesCypher, datasetRelationshipsCypher, labelPresentCypher, typePresentCypher } from './seed.cypher';
-import type { ValidateOptions } from './validate';
+import { type WriteStep, fileBatches, planImport } from './import-plan';
+import { NODE_FILES, RELATIONSHIP_FILES, SEED_FILES, type SourceUrlPolicy } from './seed-files';
+import { datasetNodesCypher, datasetRelationshipsCypher, labelPresentCypher, typePresentCypher } from './seed.cypher';
+import { type InputKeys, type SeedValidation, type ValidateOptions, pairGroup, pairKey } from './validate';
 
 // Ids travel in batches of this many, so no statement's parameters grow with the graph.
 const ID_BATCH = 5_000;
@@ -39,17 +39,22 @@ export async function graphPresence(executor: Executor): Promise<GraphPresence> 
   return { labels, types };
 }
 
-/** The datasets and node ids of the graph, for validating files that refer to them. */
+/**
+ * The datasets of the graph, and a lookup of its node ids, for validating files that refer
+ * to them: only the endpoints the files lack are asked for, a batch at a time.
+ */
 export async function graphReferences(executor: Executor): Promise<Required<ValidateOptions>> {
   const datasets = await executor.read(`MATCH (d:${Label.Dataset}) RETURN d.id AS id, d.sourceUrls AS policy`);
-  const existingIds = new Map<Label, Set<string>>();
-  for (const spec of NODE_FILES) {
-    const rows = await executor.read(`MATCH (n:${spec.label}) RETURN n.id AS id`);
-    existingIds.set(spec.label, new Set(rows.map((row) => String(row.id))));
-  }
   return {
     existingDatasets: new Map(datasets.map((row) => [String(row.id), String(row.policy) as SourceUrlPolicy])),
-    existingIds,
+    findExistingIds: async (label, ids) => {
+      const found = new Set<string>();
+      for (let start = 0; start < ids.length; start += ID_BATCH) {
+        const rows = await executor.read(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id`, { ids: ids.slice(start, start + ID_BATCH) });
+        for (const row of rows) found.add(String(row.id));
+      }
+      return found;
+    },
   };
 }
 
@@ -147,127 +152,93 @@ export interface ImportDiff {
 
 const zero = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
 
-/** What an input states, as keys: its datasets, node ids per label, endpoint pairs per type and label pair. */
-export interface InputKeys {
-  datasets: string[];
-  nodeIds: ReadonlyMap<Label, ReadonlySet<string>>;
-  /** Key `TYPE From To` → `from\u0000to` pairs. */
-  pairs: ReadonlyMap<string, ReadonlySet<string>>;
-}
-
-const pairGroup = (type: RelType, from: Label, to: Label) => `${type} ${from} ${to}`;
-const pairKey = (from: string, to: string) => `${from}\u0000${to}`;
-
-function setIn<K>(map: Map<K, Set<string>>, key: K): Set<string> {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  return set;
-}
-
-export function inputKeys(steps: readonly WriteStep[]): InputKeys {
-  const datasets = new Set<string>();
-  const nodeIds = new Map<Label, Set<string>>();
-  const pairs = new Map<string, Set<string>>();
-  for (const step of steps) {
-    const keys = step.kind === 'node' ? setIn(nodeIds, step.label) : setIn(pairs, pairGroup(step.type, step.from, step.to));
-    for (const record of step.records) {
-      keys.add('id' in record ? record.id : pairKey(record.from, record.to));
-      if (typeof record.properties.source === 'string') datasets.add(record.properties.source);
-    }
-  }
-  return { datasets: [...datasets].sort(), nodeIds, pairs };
-}
-
-/** A relationship of the input's datasets that the input no longer contains. */
-export interface AbsentRelationship {
-  from: string;
-  to: string;
-  element: string;
-  props: unknown;
-}
-
 /**
- * Per relationship file the input has and endpoint label pair: the relationships of its
- * datasets the graph holds and the input does not. Only types `present` says held data are read.
+ * Per relationship file the input has and endpoint label pair: the element ids of the
+ * relationships of its datasets the graph holds and the input does not. The graph's keys
+ * are streamed and checked against the input's as they come; only the absent are kept.
+ * Only types `present` says held data are read.
  */
 export async function absentRelationships(
   executor: Executor,
   keys: InputKeys,
   presentFiles: ReadonlySet<string>,
   present: (type: RelType) => boolean,
-): Promise<Array<{ type: RelType; from: Label; to: Label; rows: AbsentRelationship[] }>> {
+): Promise<Array<{ type: RelType; from: Label; to: Label; elements: string[] }>> {
   const found = [];
   if (keys.datasets.length === 0) return [];
   for (const spec of RELATIONSHIP_FILES) {
     if (!present(spec.type) || !presentFiles.has(spec.file)) continue;
     for (const { from, to } of spec.endpoints) {
-      const rows = await executor.read(datasetRelationshipsCypher(spec.type, from, to), { datasets: keys.datasets, journalTypes: [...JOURNAL_TYPES] });
       const kept = keys.pairs.get(pairGroup(spec.type, from, to));
-      const absent = rows.filter((row) => !kept?.has(pairKey(String(row.from), String(row.to))));
-      if (absent.length > 0) {
-        found.push({ type: spec.type, from, to, rows: absent.map((row) => ({ from: String(row.from), to: String(row.to), element: String(row.element), props: row.props })) });
-      }
+      const elements: string[] = [];
+      await executor.stream(datasetRelationshipsCypher(spec.type, from, to), { datasets: keys.datasets }, (row) => {
+        if (!kept?.has(pairKey(String(row.from), String(row.to)))) elements.push(String(row.element));
+      });
+      if (elements.length > 0) found.push({ type: spec.type, from, to, elements });
     }
   }
   return found;
 }
 
-/** A node of the input's datasets that the input no longer contains, with its degree now. */
-export interface AbsentNode {
-  element: string;
-  props: unknown;
-  degree: number;
-}
-
 /**
  * Per node file the input has (datasets.csv aside, and only labels `present` says held
- * data): the nodes of its datasets the graph holds and the input does not.
+ * data): the nodes of its datasets the graph holds and the input does not, as the element
+ * ids of those nothing links to (`elements`) and a count of the others (`kept`).
  */
 export async function absentNodes(
   executor: Executor,
   keys: InputKeys,
   presentFiles: ReadonlySet<string>,
   present: (label: Label) => boolean,
-): Promise<Array<{ label: Label; file: string; rows: AbsentNode[] }>> {
+): Promise<Array<{ label: Label; file: string; elements: string[]; kept: number }>> {
   const found = [];
   if (keys.datasets.length === 0) return [];
   for (const spec of NODE_FILES) {
     if (spec.label === Label.Dataset || !present(spec.label) || !presentFiles.has(spec.file)) continue;
-    const rows = await executor.read(datasetNodesCypher(spec.label), { datasets: keys.datasets, journalTypes: [...JOURNAL_TYPES] });
-    const kept = keys.nodeIds.get(spec.label);
-    const absent = rows.filter((row) => !kept?.has(String(row.id)));
-    if (absent.length > 0) {
-      found.push({ label: spec.label, file: spec.file, rows: absent.map((row) => ({ element: String(row.element), props: row.props, degree: Number(row.degree) })) });
-    }
+    const inInput = keys.nodeIds.get(spec.label);
+    const elements: string[] = [];
+    let kept = 0;
+    await executor.stream(datasetNodesCypher(spec.label), { datasets: keys.datasets }, (row) => {
+      if (inInput?.has(String(row.id))) return;
+      if (Number(row.degree) === 0) elements.push(String(row.element));
+      else kept += 1;
+    });
+    if (elements.length > 0 || kept > 0) found.push({ label: spec.label, file: spec.file, elements, kept });
   }
   return found;
 }
 
+/** The files the input has: only those are its to remove from (a missing optional file states nothing). */
+export function presentFilesOf(validation: SeedValidation): Set<string> {
+  return new Set(SEED_FILES.map((spec) => spec.file).filter((file) => !validation.missing.includes(file)));
+}
+
 /**
- * Compares each step's rows with what the graph holds under the same id (or endpoints):
- * created when nothing is there, unchanged when every declared property is equal, else
- * updated. `removed` counts what the graph holds of the imported datasets, in the files the
- * input has, that the input no longer contains (what the import's sweep reads).
+ * Compares each row with what the graph holds under the same id (or endpoints), reading
+ * the input again a batch at a time: created when nothing is there, unchanged when every
+ * declared property is equal, else updated. `removed` counts what the graph holds of the
+ * imported datasets, in the files the input has, that the input no longer contains (what
+ * the import's sweep reads).
  */
-export async function diffAgainstGraph(executor: Executor, steps: readonly WriteStep[], presentFiles: ReadonlySet<string>): Promise<ImportDiff> {
+export async function diffAgainstGraph(executor: Executor, validation: SeedValidation): Promise<ImportDiff> {
   const diff: ImportDiff = { nodes: {}, relationships: {} };
-  for (const step of steps) {
-    const declared = step.spec.columns.map((column) => column.property).filter((name) => name !== 'from' && name !== 'to');
-    const counts = step.kind === 'node' ? (diff.nodes[step.label] ??= zero()) : (diff.relationships[step.type] ??= zero());
-    for (let start = 0; start < step.records.length; start += ID_BATCH) {
-      const batch = step.records.slice(start, start + ID_BATCH);
+  const steps: WriteStep[] = planImport(validation);
+  for (const spec of SEED_FILES) {
+    const declared = spec.columns.map((column) => column.property).filter((name) => name !== 'from' && name !== 'to');
+    for await (const { step, records } of fileBatches(validation, steps, spec, ID_BATCH)) {
+      const counts = step.kind === 'node' ? (diff.nodes[step.label] ??= zero()) : (diff.relationships[step.type] ??= zero());
       const stored = new Map<string, Record<string, PlainValue>>();
       const rows =
         step.kind === 'node'
           ? await executor.read(`UNWIND $ids AS id MATCH (n:${step.label} {id: id}) RETURN n.id AS key, properties(n) AS props`, {
-              ids: batch.map((record) => (record as { id: string }).id),
+              ids: records.map((record) => (record as { id: string }).id),
             })
           : await executor.read(
               `UNWIND $pairs AS pair MATCH (a:${step.from} {id: pair.from})-[r:${step.type}]->(b:${step.to} {id: pair.to}) RETURN pair.from + '\u0000' + pair.to AS key, properties(r) AS props`,
-              { pairs: batch.map((record) => ({ from: (record as { from: string }).from, to: (record as { to: string }).to })) },
+              { pairs: records.map((record) => ({ from: (record as { from: string }).from, to: (record as { to: string }).to })) },
             );
       for (const row of rows) stored.set(String(row.key), row.props as Record<string, PlainValue>);
-      for (const record of batch) {
+      for (const record of records) {
         const before = stored.get('id' in record ? record.id : pairKey(record.from, record.to));
         if (!before) counts.created += 1;
         else if (declared.every((name) => sameValue(record.properties[name], before[name]))) counts.unchanged += 1;
@@ -275,12 +246,14 @@ export async function diffAgainstGraph(executor: Executor, steps: readonly Write
       }
     }
   }
-  const keys = inputKeys(steps);
+  const presentFiles = presentFilesOf(validation);
   const everything = () => true;
-  for (const { type, rows } of await absentRelationships(executor, keys, presentFiles, everything)) {
-    (diff.relationships[type] ??= zero()).removed += rows.length;
+  for (const { type, elements } of await absentRelationships(executor, validation.keys, presentFiles, everything)) {
+    (diff.relationships[type] ??= zero()).removed += elements.length;
   }
-  for (const { label, rows } of await absentNodes(executor, keys, presentFiles, everything)) (diff.nodes[label] ??= zero()).removed += rows.length;
+  for (const { label, elements, kept } of await absentNodes(executor, validation.keys, presentFiles, everything)) {
+    (diff.nodes[label] ??= zero()).removed += elements.length + kept;
+  }
   return diff;
 }
 

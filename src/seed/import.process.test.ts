@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../neo4j/driver';
 import type { Label } from '../neo4j/graph-schema';
@@ -17,7 +18,7 @@ import { fromRoot } from '../paths';
 import { regionAndDescendants, seedNodes, seedRelationships, seedRelationshipsBetween } from '../testing/seed-fixtures';
 import { type ScratchNeo4j, startScratchNeo4j } from '../testing/test-database';
 import { exportGraph, UnknownScopeError } from './export';
-import { ImportFailedError, importFolder } from './import';
+import { ImportFailedError, folderSource, importFolder, importSeedFiles } from './import';
 import { NODE_FILES, nodeFileOf, RELATIONSHIP_FILES } from './seed-files';
 import { SeedValidationError } from './validate';
 
@@ -210,6 +211,31 @@ describe('importFolder', () => {
     expect(await fingerprint()).toEqual(before);
     const [region] = await executor.read("MATCH (r:Region {id: 'AT11'}) RETURN r.name AS name, r.note AS note");
     expect(region).toEqual({ name: 'changed by a test', note: 42 });
+  });
+
+  it('reads the files again to write them, and undoes everything when one changed since it was validated', async () => {
+    await emptyGraph();
+    const before = await fingerprint();
+    const folder = folderSource(SEED_DIR);
+    const changing = 'relationships/MEMBER_OF.csv';
+    const opened = new Map<string, number>();
+    const source = {
+      ...folder,
+      open: (file: string) => {
+        opened.set(file, (opened.get(file) ?? 0) + 1);
+        // The second read (the writing pass) sees the file with its last row edited.
+        if (file !== changing || opened.get(file) === 1) return folder.open(file);
+        const lines = fs.readFileSync(path.join(SEED_DIR, file), 'utf8').trimEnd().split('\n');
+        lines[lines.length - 1] = lines[lines.length - 1].replace(/,illustrative,|,cbc,|,article,/, ',nuts2013,');
+        return Readable.from([Buffer.from(`${lines.join('\n')}\n`)]);
+      },
+    };
+    const failure = await importSeedFiles(executor, source, { batchSize: 500 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImportFailedError);
+    expect((failure as Error).message).toContain(`${SEED_DIR}/${changing} changed after it was validated`);
+    expect(await fingerprint()).toEqual(before);
+    // Read twice, once to validate and once to write: the files are never held in memory.
+    expect([opened.get('nodes/projects.csv'), opened.get('relationships/PARTICIPATES_IN.csv'), opened.get(changing)]).toEqual([2, 2, 2]);
   });
 
   it('rolls the graph back when Neo4j itself rejects a row of a later file', async () => {

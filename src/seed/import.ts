@@ -1,21 +1,25 @@
 /**
  * Responsible for importing a seed folder into Neo4j in bounded memory, all or nothing:
- * validate every file first (nothing written on any error), then write in batches, each
- * its own write transaction, keeping an undo journal; if any batch fails, undo what the
- * import wrote. Finally recompute the stored sort keys.
+ * validate every file first in one streaming pass (nothing written on any error), then
+ * read the files again, writing them in batches, each its own write transaction, keeping
+ * an undo journal on disk; if any batch fails, undo what the import wrote. Finally
+ * recompute the stored sort keys. Memory holds the input's keys (ids, endpoint pairs) and
+ * one batch, never the files.
  */
 import { performance } from 'node:perf_hooks';
 import { refreshDerived } from '../neo4j/derived';
 import type { Executor } from '../neo4j/executor';
-import { type WriteStep, planImport } from './import-plan';
+import { type WriteStep, fileBatches, planImport } from './import-plan';
 import type { SeedCounts } from './load';
 import { NODE_FILES, RELATIONSHIP_FILES, SEED_FILES } from './seed-files';
 import { DatasetSweep, type SweepCounts } from './dataset-sweep';
-import { graphPresence } from './graph-state';
+import { graphPresence, presentFilesOf } from './graph-state';
+import { type SeedFileSource, type ValidateOptions, folderSource } from './seed-source';
 import { UndoJournal } from './undo-journal';
-import { type SeedFileReader, type ValidateOptions, SeedValidationError, folderReader, validateSeed } from './validate';
+import { type SeedValidation, SeedValidationError, validateSeed } from './validate';
 
 export type { SeedCounts } from './load';
+export { type SeedFileSource, folderSource, textSource } from './seed-source';
 
 export interface ImportProgress {
   phase: 'validate' | 'write' | 'remove' | 'derive' | 'undo';
@@ -85,27 +89,13 @@ export async function importFolder(
   return importSeedFiles(executor, folderSource(folder, validateOptions), options);
 }
 
-/** Seed files from anywhere (a folder, or converted in memory), with the name errors use. */
-export interface SeedFileSource {
-  read: SeedFileReader;
-  /** Prefix of file names in errors and in the failure message: the folder, or the input file. */
-  display: string;
-  /** What the target graph already holds that the files may refer to. */
-  validateOptions?: ValidateOptions;
-}
-
-/** The seed files of a folder on disk. */
-export function folderSource(folder: string, validateOptions?: ValidateOptions): SeedFileSource {
-  return { read: folderReader(folder), display: folder, validateOptions };
-}
-
 /** As importFolder, for files supplied by `source` (the keep.eu adapter's converted files). */
 export async function importSeedFiles(executor: Executor, source: SeedFileSource, options: ImportOptions = {}): Promise<ImportReport> {
   const folder = source.display;
   const started = performance.now();
   const batchSize = checkedBatchSize(options.batchSize);
   const progress = options.onProgress ?? (() => undefined);
-  const { steps, report, presentFiles } = validated(source, progress, started);
+  const { validation, steps, report } = await validated(source, progress, started);
   if (options.dryRun) return report(0, true);
 
   const presence = await graphPresence(executor);
@@ -116,19 +106,25 @@ export async function importSeedFiles(executor: Executor, source: SeedFileSource
   let failedAt = '';
   let deriving = false;
   try {
-    for (const step of steps) {
-      const fileTotal = rowsOfFile(steps, step.file);
-      for (let start = 0; start < step.records.length; start += batchSize) {
-        const end = Math.min(start + batchSize, step.records.length);
-        failedAt = `${step.file} rows ${start + 1}-${end}${step.kind === 'relationship' ? ` (${step.from}->${step.to})` : ''}`;
-        const outcome = await executor.writeTransaction((tx) => journal.writeBatch(tx, step, start, end));
+    for (const spec of SEED_FILES) {
+      const fileTotal = rowsOfFile(steps, spec.file);
+      let fileDone = 0;
+      failedAt = `reading ${spec.file}`;
+      for await (const batch of fileBatches(validation, steps, spec, batchSize)) {
+        const { step, start, records } = batch;
+        failedAt = `${step.file} rows ${start + 1}-${start + records.length}${step.kind === 'relationship' ? ` (${step.from}->${step.to})` : ''}`;
+        const outcome = await executor.writeTransaction((tx) => journal.writeBatch(tx, batch));
         journal.committed(step, outcome);
         batches += 1;
-        progress({ phase: 'write', file: step.file, rowsDone: rowsDoneInFile(steps, step, end), rowsTotal: fileTotal });
+        fileDone += records.length;
+        progress({ phase: 'write', file: step.file, rowsDone: fileDone, rowsTotal: fileTotal });
+        failedAt = `reading ${spec.file}`;
       }
     }
     failedAt = 'removing what the input no longer contains of its datasets';
-    swept = await sweep.run(executor, steps, presentFiles, batchSize, (rowsDone, rowsTotal, file) => progress({ phase: 'remove', file, rowsDone, rowsTotal }));
+    swept = await sweep.run(executor, validation.keys, presentFilesOf(validation), batchSize, (rowsDone, rowsTotal, file) =>
+      progress({ phase: 'remove', file, rowsDone, rowsTotal }),
+    );
     deriving = true;
     failedAt = 'recomputing the derived sort keys';
     progress({ phase: 'derive', rowsDone: 0, rowsTotal: 1 });
@@ -136,25 +132,31 @@ export async function importSeedFiles(executor: Executor, source: SeedFileSource
     progress({ phase: 'derive', rowsDone: 1, rowsTotal: 1 });
   } catch (error) {
     await undoAfter(error, executor, journal, sweep, batchSize, progress, deriving, folder, failedAt);
+  } finally {
+    journal.close();
+    sweep.close();
   }
   return { ...report(batches, false), swept };
 }
 
 /** Validates `folder` and reports what an import would write, without touching Neo4j. */
 export async function dryRunImport(folder: string, options: Pick<ImportOptions, 'onProgress'> = {}): Promise<ImportReport> {
-  return validated(folderSource(folder), options.onProgress ?? (() => undefined), performance.now()).report(0, true);
+  return (await validated(folderSource(folder), options.onProgress ?? (() => undefined), performance.now())).report(0, true);
 }
 
-/** Validates `source` and plans its writes; throws SeedValidationError listing every problem. */
-export function validated(source: SeedFileSource, progress: (progress: ImportProgress) => void, started = performance.now()) {
-  const validation = validateSeed(source.read, source.display, source.validateOptions);
-  const rowsRead = validation.files.reduce((sum, file) => sum + file.rows, 0);
-  progress({ phase: 'validate', rowsDone: rowsRead, rowsTotal: rowsRead });
-  if (validation.errors.length > 0) throw new SeedValidationError(validation.errors);
-  const steps = planImport(validation.data);
-  // Only what the input has files for is its to remove (a missing optional file states nothing).
-  const presentFiles = new Set(SEED_FILES.map((spec) => spec.file).filter((file) => !validation.missing.includes(file)));
-  const rowsTotal = steps.reduce((sum, step) => sum + step.records.length, 0);
+/**
+ * Validates `source` in one streaming pass and plans its writes; throws SeedValidationError
+ * listing the problems (the first thousand, and how many there are).
+ */
+export async function validated(source: SeedFileSource, progress: (progress: ImportProgress) => void, started = performance.now()) {
+  let rowsRead = 0;
+  const validation: SeedValidation = await validateSeed(source, (file) => {
+    rowsRead += file.rows;
+    progress({ phase: 'validate', file: file.file, rowsDone: rowsRead, rowsTotal: rowsRead });
+  });
+  if (validation.errorCount > 0) throw new SeedValidationError(validation.errors, validation.errorCount);
+  const steps = planImport(validation);
+  const rowsTotal = steps.reduce((sum, step) => sum + step.rows, 0);
   const report = (batches: number, dryRun: boolean): ImportReport => ({
     counts: countsOf(steps),
     swept: { removed: { nodes: {}, relationships: {} }, kept: {} },
@@ -165,7 +167,7 @@ export function validated(source: SeedFileSource, progress: (progress: ImportPro
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     dryRun,
   });
-  return { steps, report, presentFiles };
+  return { validation, steps, report };
 }
 
 async function undoAfter(
@@ -218,22 +220,12 @@ function countsOf(steps: readonly WriteStep[]): SeedCounts {
     relationships: Object.fromEntries(RELATIONSHIP_FILES.map((spec) => [spec.type, 0])),
   };
   for (const step of steps) {
-    if (step.kind === 'node') counts.nodes[step.label] = step.records.length;
-    else counts.relationships[step.type] = (counts.relationships[step.type] ?? 0) + step.records.length;
+    if (step.kind === 'node') counts.nodes[step.label] = step.rows;
+    else counts.relationships[step.type] = (counts.relationships[step.type] ?? 0) + step.rows;
   }
   return counts;
 }
 
 function rowsOfFile(steps: readonly WriteStep[], file: string): number {
-  return steps.filter((step) => step.file === file).reduce((sum, step) => sum + step.records.length, 0);
-}
-
-// A relationship file may span several steps (one per label pair): count the earlier ones too.
-function rowsDoneInFile(steps: readonly WriteStep[], current: WriteStep, end: number): number {
-  let done = end;
-  for (const step of steps) {
-    if (step === current) break;
-    if (step.file === current.file) done += step.records.length;
-  }
-  return done;
+  return steps.filter((step) => step.file === file).reduce((sum, step) => sum + step.rows, 0);
 }

@@ -105,6 +105,20 @@ export function deleteNodesCypher(label: Label): string {
   return [`UNWIND $ids AS id`, `MATCH (n:${label} {id: id})`, 'DETACH DELETE n', 'RETURN count(*) AS undone'].join('\n');
 }
 
+/**
+ * Undo of a label that held nothing before the import: deletes up to `$batch` of its
+ * nodes. Plain DELETE: a relationship still attached means the undo went wrong, and it
+ * should fail rather than take another dataset's relationship with it. Returns `undone`.
+ */
+export function deleteAllNodesCypher(label: Label): string {
+  return [`MATCH (n:${label})`, 'WITH n LIMIT toInteger($batch)', 'DELETE n', 'RETURN count(*) AS undone'].join('\n');
+}
+
+/** Undo of a type that held nothing before the import: deletes up to `$batch` of its relationships between the two labels. Returns `undone`. */
+export function deleteAllRelationshipsCypher(type: RelType, from: Label, to: Label): string {
+  return [`MATCH (:${from})-[r:${type}]->(:${to})`, 'WITH r LIMIT toInteger($batch)', 'DELETE r', 'RETURN count(*) AS undone'].join('\n');
+}
+
 /** Undo: removes relationships this import created. Parameters: `$rows: [{from, to}]`. */
 export function deleteRelationshipsCypher(type: RelType, from: Label, to: Label): string {
   return [
@@ -144,37 +158,46 @@ export function typePresentCypher(type: RelType): string {
 // ---------------------------------------------------------------- dataset sweep
 
 /**
- * Sweep: the relationships of a type, between two labels, that belong to one of the
- * imported datasets, with what undo needs to create them again. Parameters: `$datasets`.
+ * Sweep: the keys of the relationships of a type, between two labels, that belong to one
+ * of the imported datasets (streamed: the caller keeps only those the input lacks).
+ * Parameters: `$datasets`.
  */
 export function datasetRelationshipsCypher(type: RelType, from: Label, to: Label): string {
-  return [
-    `MATCH (a:${from})-[r:${type}]->(b:${to})`,
-    'WHERE r.source IN $datasets',
-    `RETURN a.id AS from, b.id AS to, elementId(r) AS element, ${encodedProperties('r')} AS props`,
-  ].join('\n');
+  return [`MATCH (a:${from})-[r:${type}]->(b:${to})`, 'WHERE r.source IN $datasets', 'RETURN a.id AS from, b.id AS to, elementId(r) AS element'].join('\n');
 }
 
-/** Sweep: the nodes of a label that belong to one of the imported datasets. Parameters: `$datasets`. */
+/** Sweep: the keys of the nodes of a label that belong to one of the imported datasets, with their degree. Parameters: `$datasets`. */
 export function datasetNodesCypher(label: Label): string {
-  return [
-    `MATCH (n:${label})`,
-    'WHERE n.source IN $datasets',
-    `RETURN n.id AS id, elementId(n) AS element, ${encodedProperties('n')} AS props, COUNT { (n)--() } AS degree`,
-  ].join('\n');
+  return [`MATCH (n:${label})`, 'WHERE n.source IN $datasets', 'RETURN n.id AS id, elementId(n) AS element, COUNT { (n)--() } AS degree'].join('\n');
 }
 
-/** Sweep: deletes relationships by element id. Parameters: `$elements`. Returns `removed`. */
+/**
+ * Sweep: deletes relationships by element id, returning what undo needs to create them
+ * again. Parameters: `$elements`, `$journalTypes`. Returns `removed: [{from, to, props}]`.
+ */
 export function deleteRelationshipsByElementCypher(): string {
-  return ['UNWIND $elements AS element', 'MATCH ()-[r]->() WHERE elementId(r) = element', 'DELETE r', 'RETURN count(*) AS removed'].join('\n');
+  return [
+    'UNWIND $elements AS element',
+    'MATCH (a)-[r]->(b) WHERE elementId(r) = element',
+    `WITH r, {from: a.id, to: b.id, props: ${encodedProperties('r')}} AS removed`,
+    'DELETE r',
+    'RETURN collect(removed) AS removed',
+  ].join('\n');
 }
 
 /**
  * Sweep: deletes nodes by element id, only while nothing is attached to them (another
- * dataset's relationship keeps a node). Parameters: `$elements`. Returns `removed`.
+ * dataset's relationship keeps a node), returning what undo needs to create them again.
+ * Parameters: `$elements`, `$journalTypes`. Returns `removed: [{props}]`.
  */
 export function deleteLooseNodesByElementCypher(): string {
-  return ['UNWIND $elements AS element', 'MATCH (n) WHERE elementId(n) = element AND NOT (n)--()', 'DELETE n', 'RETURN collect(element) AS removed'].join('\n');
+  return [
+    'UNWIND $elements AS element',
+    'MATCH (n) WHERE elementId(n) = element AND NOT (n)--()',
+    `WITH n, {props: ${encodedProperties('n')}} AS removed`,
+    'DELETE n',
+    'RETURN collect(removed) AS removed',
+  ].join('\n');
 }
 
 /** Undo of a sweep: creates the removed nodes of a label again. Parameters: `$rows: [{props}]`. */

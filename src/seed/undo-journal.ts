@@ -3,16 +3,20 @@
  * recorded as cheaply as the graph allows, and the batched transactions that take it
  * back so the graph is exactly as it was before the import.
  *
- * A label or type with no data before the import is journaled for free: its undo deletes
- * the rows of the committed batches, which the parsed files already hold. Otherwise each
- * batch reads, in its own transaction and just before overwriting them, the element id and
- * typed properties of the nodes or relationships it touches.
+ * A label or type with no data before the import is journaled for free: everything it
+ * holds afterwards is the import's, so its undo deletes all of it. Otherwise each batch
+ * reads, in its own transaction and just before overwriting them, the element id and typed
+ * properties of the nodes or relationships it touches; the journal keeps that on disk
+ * (see SpillFile), so it does not grow the process with the size of the graph.
  */
 import type { Executor, Row, TransactionRunner } from '../neo4j/executor';
 import type { GraphPresence } from './graph-state';
-import { type WriteStep, batchRows } from './import-plan';
+import { type StepBatch, type WriteStep, batchRows } from './import-plan';
+import { type SpillFile, SpillFolder } from './spill-file';
 import {
   JOURNAL_TYPES,
+  deleteAllNodesCypher,
+  deleteAllRelationshipsCypher,
   deleteNodesCypher,
   deleteRelationshipsCypher,
   createNodesCypher,
@@ -31,22 +35,24 @@ interface Before {
   props: EncodedProperty[];
 }
 
+type Created = string | { from: string; to: string };
+
 interface StepJournal {
   step: WriteStep;
-  /** True when the label or type had no data before: undo deletes the committed rows. */
+  /** True when the label or type had no data before: undo deletes all it holds. */
   fresh: boolean;
-  /** Rows of `step.records` whose batches committed. */
+  /** Rows of the step whose batches committed. */
   committed: number;
   /** Journaled steps: ids (nodes) or endpoint pairs (relationships) the import created. */
-  created: Array<string | { from: string; to: string }>;
+  created: SpillFile<Created>;
   /** Journaled steps: entities that existed, with their properties before. */
-  before: Before[];
+  before: SpillFile<Before>;
 }
 
 /** What one batch transaction returns to the journal; applied only once it committed. */
 export interface BatchOutcome {
   written: number;
-  created: StepJournal['created'];
+  created: Created[];
   before: Before[];
 }
 
@@ -55,16 +61,25 @@ export type UndoProgress = (rowsDone: number, rowsTotal: number, file: string) =
 
 /** The undo journal of one import; create with `UndoJournal.open` before writing anything. */
 export class UndoJournal {
-  private constructor(private readonly steps: Map<WriteStep, StepJournal>) {}
+  private constructor(
+    private readonly steps: Map<WriteStep, StepJournal>,
+    private readonly spill: SpillFolder,
+  ) {}
 
   /** Notes, for every step, whether its label or type held data before the import. */
   static open(steps: readonly WriteStep[], presence: GraphPresence): UndoJournal {
     const journals = new Map<WriteStep, StepJournal>();
+    const spill = new SpillFolder();
     for (const step of steps) {
       const fresh = step.kind === 'node' ? !presence.labels.has(step.label) : !presence.types.has(step.type);
-      journals.set(step, { step, fresh, committed: 0, created: [], before: [] });
+      journals.set(step, { step, fresh, committed: 0, created: spill.file(), before: spill.file() });
     }
-    return new UndoJournal(journals);
+    return new UndoJournal(journals, spill);
+  }
+
+  /** Deletes the journal's files: call once the import is done or undone. */
+  close(): void {
+    this.spill.remove();
   }
 
   /** Whether undoing `step` needs no per-row journal (its label or type was empty). */
@@ -73,11 +88,12 @@ export class UndoJournal {
   }
 
   /**
-   * Writes rows `start` to `end` of `step` inside `tx` and returns what the journal must
-   * remember. Safe to retry: it records nothing itself (see `committed`).
+   * Writes `batch` inside `tx` and returns what the journal must remember. Safe to retry:
+   * it records nothing itself (see `committed`).
    */
-  async writeBatch(tx: TransactionRunner, step: WriteStep, start: number, end: number): Promise<BatchOutcome> {
-    const rows = batchRows(step, start, end);
+  async writeBatch(tx: TransactionRunner, batch: StepBatch): Promise<BatchOutcome> {
+    const { step } = batch;
+    const rows = batchRows(step, batch.records);
     const fresh = this.journalOf(step).fresh;
     const parameters = { rows, journalTypes: [...JOURNAL_TYPES] };
     if (step.kind === 'node') {
@@ -108,8 +124,8 @@ export class UndoJournal {
   committed(step: WriteStep, outcome: BatchOutcome): void {
     const journal = this.journalOf(step);
     journal.committed += outcome.written;
-    journal.created.push(...outcome.created);
-    journal.before.push(...outcome.before);
+    journal.created.append(outcome.created);
+    journal.before.append(outcome.before);
   }
 
   /** Rows any committed batch wrote (zero: nothing to undo). */
@@ -123,30 +139,34 @@ export class UndoJournal {
    */
   async undo(executor: Executor, batchSize: number, onProgress: UndoProgress): Promise<number> {
     const journals = [...this.steps.values()].filter((journal) => journal.committed > 0).reverse();
-    const total = journals.reduce((sum, journal) => sum + (journal.fresh ? journal.committed : journal.created.length + journal.before.length), 0);
+    const total = journals.reduce((sum, journal) => sum + (journal.fresh ? journal.committed : journal.created.count + journal.before.count), 0);
     let done = 0;
-    const inBatches = async <T>(items: readonly T[], file: string, run: (batch: T[]) => Promise<unknown>) => {
-      for (let start = 0; start < items.length; start += batchSize) {
-        const batch = items.slice(start, start + batchSize);
-        await run(batch);
-        done += batch.length;
-        onProgress(done, total, file);
-      }
+    const counted = (rows: number, file: string) => {
+      done += rows;
+      onProgress(done, total, file);
     };
-    for (const { step, fresh, committed, created, before } of journals) {
+    for (const { step, fresh, created, before } of journals) {
+      if (fresh) {
+        // Everything the label or type holds is the import's: delete it a batch at a time.
+        const cypher = step.kind === 'node' ? deleteAllNodesCypher(step.label) : deleteAllRelationshipsCypher(step.type, step.from, step.to);
+        for (;;) {
+          const [row] = await executor.write(cypher, { batch: batchSize });
+          const deleted = Number(row?.undone ?? 0);
+          if (deleted === 0) break;
+          counted(deleted, step.file);
+        }
+        continue;
+      }
       // Restore first: a restored relationship may join a node that is deleted below only
       // if that node was created by this import, which cannot be.
-      await inBatches(before, step.file, (rows) =>
-        executor.write(restorePropertiesCypher(step.kind), { rows: rows.map(({ element, props }) => ({ element, props })) }),
-      );
-      if (step.kind === 'node') {
-        const ids = fresh ? step.records.slice(0, committed).map((record) => record.id) : (created as string[]);
-        await inBatches(ids, step.file, (batch) => executor.write(deleteNodesCypher(step.label), { ids: batch }));
-      } else {
-        const pairs = fresh
-          ? step.records.slice(0, committed).map(({ from, to }) => ({ from, to }))
-          : (created as Array<{ from: string; to: string }>);
-        await inBatches(pairs, step.file, (rows) => executor.write(deleteRelationshipsCypher(step.type, step.from, step.to), { rows }));
+      for await (const rows of before.batches(batchSize)) {
+        await executor.write(restorePropertiesCypher(step.kind), { rows: rows.map(({ element, props }) => ({ element, props })) });
+        counted(rows.length, step.file);
+      }
+      for await (const batch of created.batches(batchSize)) {
+        if (step.kind === 'node') await executor.write(deleteNodesCypher(step.label), { ids: batch });
+        else await executor.write(deleteRelationshipsCypher(step.type, step.from, step.to), { rows: batch });
+        counted(batch.length, step.file);
       }
     }
     return done;

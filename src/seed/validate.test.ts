@@ -5,7 +5,8 @@ import { slugify } from './slug';
 import { Label, RelType } from '../neo4j/graph-schema';
 import { projectRoot } from '../paths';
 import { NODE_FILES, RELATIONSHIP_FILES, SEED_FILES, type SeedFileSpec } from './seed-files';
-import { type SeedData, formatSeedError, validateSeed, validateSeedDir } from './validate';
+import { textSource } from './seed-source';
+import { type SeedData, type SeedValidation, collectRecords, formatSeedError, validateSeed, validateSeedDir } from './validate';
 
 function line(spec: SeedFileSpec, values: Record<string, string>): string {
   return spec.columns
@@ -75,8 +76,10 @@ function withRows(file: string, rows: Array<Record<string, string>>): Fixture {
   return fixture({ ...validRows, [file]: rows });
 }
 
-function errorsOf(files: Fixture): string[] {
-  return validateSeed((file) => files.get(file), 'seed').errors.map(formatSeedError);
+const sourceOf = (files: Fixture, options?: Parameters<typeof textSource>[2]) => textSource((file) => files.get(file), 'seed', options);
+
+async function errorsOf(files: Fixture): Promise<string[]> {
+  return (await validateSeed(sourceOf(files))).errors.map(formatSeedError);
 }
 
 describe('seed file declarations', () => {
@@ -87,82 +90,121 @@ describe('seed file declarations', () => {
 });
 
 describe('validateSeed', () => {
-  it('accepts valid files and types their cells', () => {
-    const result = validateSeed((file) => fixture().get(file), 'seed');
+  it('accepts valid files and types their cells', async () => {
+    const result = await validateSeed(sourceOf(fixture()));
     expect(result.errors).toEqual([]);
-    const brtl = result.data.nodes.get(Label.Project)?.find((project) => project.id === 'KO1029');
+    const data = await collectRecords(result);
+    const brtl = data.nodes.get(Label.Project)?.find((project) => project.id === 'KO1029');
     expect(brtl?.properties).toEqual({ id: 'KO1029', code: 'KO1029', acronym: 'BRTL', startDate: '2018-11-01', endDate: '2022-04-30', source: 'cbc', sourceUrl: 'https://example.org/ko1029' });
-    const ko1001 = result.data.nodes.get(Label.Project)?.find((project) => project.id === 'KO1001');
+    const ko1001 = data.nodes.get(Label.Project)?.find((project) => project.id === 'KO1001');
     expect(ko1001?.properties.totalBudgetEur).toBe(1398799);
-    const presented = result.data.relationships.get(RelType.PRESENTED_AT) ?? [];
+    const presented = data.relationships.get(RelType.PRESENTED_AT) ?? [];
     expect(presented.map((row) => `${row.fromLabel}->${row.toLabel}`).sort()).toEqual(['Cluster->Event', 'Project->Event']);
   });
 
-  it('names file, line and field for a bad date', () => {
+  it('names file, line and field for a bad date', async () => {
     const projects = [...validRows['nodes/projects.csv']];
     projects[1] = { ...projects[1], start_date: '2018-13-01' };
-    expect(errorsOf(withRows('nodes/projects.csv', projects))).toEqual([
+    expect(await errorsOf(withRows('nodes/projects.csv', projects))).toEqual([
       'seed/nodes/projects.csv line 3, field start_date: "2018-13-01" is not a date (YYYY-MM-DD)',
     ]);
   });
 
-  it('counts quoted line breaks when it reports a line', () => {
+  it('counts quoted line breaks when it reports a line', async () => {
     const projects = [{ ...validRows['nodes/projects.csv'][0], title: 'Arctic\nCoast' }, { ...validRows['nodes/projects.csv'][1], end_date: '2022-02-30' }];
-    expect(errorsOf(withRows('nodes/projects.csv', projects))).toEqual([
+    expect(await errorsOf(withRows('nodes/projects.csv', projects))).toEqual([
       'seed/nodes/projects.csv line 4, field end_date: "2022-02-30" is not a date (YYYY-MM-DD)',
     ]);
   });
 
-  it('names file, line and field for a missing required value', () => {
+  it('names file, line and field for a missing required value', async () => {
     const regions = [validRows['nodes/regions.csv'][0], { ...validRows['nodes/regions.csv'][1], name: '' }];
-    expect(errorsOf(withRows('nodes/regions.csv', regions))).toEqual([
+    expect(await errorsOf(withRows('nodes/regions.csv', regions))).toEqual([
       'seed/nodes/regions.csv line 3, field name: is required but empty',
     ]);
   });
 
-  it('rejects numbers, booleans and enum values that do not parse', () => {
-    const errors = errorsOf(
+  it('rejects numbers, booleans and enum values that do not parse', async () => {
+    const errors = await errorsOf(
       withRows('nodes/programmes.csv', [{ ...validRows['nodes/programmes.csv'][0], platform_call_open: 'yes' }]),
     );
     expect(errors).toEqual(['seed/nodes/programmes.csv line 2, field platform_call_open: "yes" is not a boolean (true or false)']);
     expect(
-      errorsOf(withRows('nodes/organizations.csv', [{ ...validRows['nodes/organizations.csv'][0], legal_status: 'Public' }])),
+      await errorsOf(withRows('nodes/organizations.csv', [{ ...validRows['nodes/organizations.csv'][0], legal_status: 'Public' }])),
     ).toEqual(['seed/nodes/organizations.csv line 2, field legal_status: "Public" is not one of: public, private']);
     expect(
-      errorsOf(withRows('nodes/projects.csv', [{ ...validRows['nodes/projects.csv'][0], total_budget_eur: '1,398,799' }, validRows['nodes/projects.csv'][1]])),
+      await errorsOf(withRows('nodes/projects.csv', [{ ...validRows['nodes/projects.csv'][0], total_budget_eur: '1,398,799' }, validRows['nodes/projects.csv'][1]])),
     ).toEqual(['seed/nodes/projects.csv line 2, field total_budget_eur: "1,398,799" is not a plain number (e.g. 1398799 or 1398799.50)']);
   });
 
-  it('names file, line and field for a relationship endpoint that does not exist', () => {
+  it('names file, line and field for a relationship endpoint that does not exist', async () => {
     const rows = [...validRows['relationships/PARTICIPATES_IN.csv'], { from: 'nobody', to: 'KO9999', role: 'partner', source: 'cbc', source_url: 'https://example.org/x' }];
-    expect(errorsOf(withRows('relationships/PARTICIPATES_IN.csv', rows))).toEqual([
+    expect(await errorsOf(withRows('relationships/PARTICIPATES_IN.csv', rows))).toEqual([
       'seed/relationships/PARTICIPATES_IN.csv line 3, field from: no Organization with id "nobody"',
       'seed/relationships/PARTICIPATES_IN.csv line 3, field to: no Project with id "KO9999"',
     ]);
   });
 
-  it('rejects a relationship joining labels its type does not allow', () => {
+  it('asks the graph only about endpoints the input lacks, each once, and accepts those it holds', async () => {
+    const graphRegions = new Set(['RU', 'RU-PSK']);
+    const asked: Array<[string, string[]]> = [];
+    const findExistingIds = async (label: Label, ids: readonly string[]) => {
+      asked.push([label, [...ids]]);
+      return new Set(label === Label.Region ? ids.filter((id) => graphRegions.has(id)) : []);
+    };
+    const rows = [
+      ...validRows['relationships/PART_OF.csv'],
+      { from: 'FI1', to: 'RU-PSK', source: 'nuts2013', source_url: 'https://example.org/nuts' },
+      { from: 'FI', to: 'RU-PSK', source: 'nuts2013', source_url: 'https://example.org/nuts' },
+      { from: 'FI', to: 'XX-NOWHERE', source: 'nuts2013', source_url: 'https://example.org/nuts' },
+    ];
+    const validation = await validateSeed(sourceOf(withRows('relationships/PART_OF.csv', rows), { findExistingIds }));
+    expect(validation.errors.map(formatSeedError)).toEqual(['seed/relationships/PART_OF.csv line 5, field to: no Region or Event with id "XX-NOWHERE"']);
+    // PART_OF may join regions or events: both labels are asked, and only about the ids the files lack.
+    expect(asked).toEqual([
+      [Label.Region, ['RU-PSK', 'XX-NOWHERE']],
+      [Label.Event, ['RU-PSK', 'XX-NOWHERE']],
+    ]);
+    expect([...(validation.existingIds.get(Label.Region) ?? [])]).toEqual(['RU-PSK']);
+  });
+
+  it('lists the first thousand problems and counts them all', async () => {
+    const bad = Array.from({ length: 1_500 }, (_, index) => ({ ...validRows['nodes/projects.csv'][0], id: `P${index}`, start_date: '2018-13-01' }));
+    // After the two valid rows (lines 2 and 3) the other files refer to.
+    const validation = await validateSeed(sourceOf(withRows('nodes/projects.csv', [...validRows['nodes/projects.csv'], ...bad])));
+    expect(validation.errorCount).toBe(1_500);
+    expect(validation.errors).toHaveLength(1_000);
+    expect(formatSeedError(validation.errors[999])).toBe('seed/nodes/projects.csv line 1003, field start_date: "2018-13-01" is not a date (YYYY-MM-DD)');
+  });
+
+  it('reports a file that is not valid CSV, with the line where it breaks', async () => {
+    const files = fixture();
+    files.set('nodes/people.csv', 'id,name,position,source,source_url\nanna,"Anna Smith,,article,\n');
+    expect(await errorsOf(files)).toEqual([expect.stringMatching(/^seed\/nodes\/people\.csv line \d+: is not valid CSV: /)]);
+  });
+
+  it('rejects a relationship joining labels its type does not allow', async () => {
     const rows = [{ from: 'FI1', to: 'forum', source: 'article' }];
-    expect(errorsOf(withRows('relationships/PART_OF.csv', rows))).toEqual([
+    expect(await errorsOf(withRows('relationships/PART_OF.csv', rows))).toEqual([
       'seed/relationships/PART_OF.csv line 2, field to: PART_OF cannot join Region "FI1" to Event "forum"',
     ]);
   });
 
-  it('names file, line and field for a duplicate id', () => {
+  it('names file, line and field for a duplicate id', async () => {
     const projects = [...validRows['nodes/projects.csv'], { ...validRows['nodes/projects.csv'][0], title: 'Again' }];
-    expect(errorsOf(withRows('nodes/projects.csv', projects))).toEqual([
+    expect(await errorsOf(withRows('nodes/projects.csv', projects))).toEqual([
       'seed/nodes/projects.csv line 4, field id: duplicate Project id "KO1001" (first on line 2)',
     ]);
   });
 
-  it('rejects two rows of one relationship between the same nodes', () => {
+  it('rejects two rows of one relationship between the same nodes', async () => {
     const rows = [...validRows['relationships/PARTICIPATES_IN.csv'], { ...validRows['relationships/PARTICIPATES_IN.csv'][0], role: 'partner' }];
-    expect(errorsOf(withRows('relationships/PARTICIPATES_IN.csv', rows))).toEqual([
+    expect(await errorsOf(withRows('relationships/PARTICIPATES_IN.csv', rows))).toEqual([
       'seed/relationships/PARTICIPATES_IN.csv line 3, field to: duplicate PARTICIPATES_IN from "regional-council-of-kainuu" to "KO1029" (first on line 2); the two rows would merge into one relationship',
     ]);
   });
 
-  it('refuses an external id whose id is not <scheme>:<value>, and one external id naming two projects', () => {
+  it('refuses an external id whose id is not <scheme>:<value>, and one external id naming two projects', async () => {
     const externalId = { id: 'project-code:KO1029', scheme: 'project-code', value: 'KO1029', source: 'cbc', source_url: 'https://example.org/ko1029' };
     const identified = (from: string) => ({ from, to: externalId.id, source: 'cbc', source_url: 'https://example.org/ko1029' });
     const files = fixture({
@@ -170,14 +212,15 @@ describe('validateSeed', () => {
       'nodes/external-ids.csv': [externalId, { ...externalId, id: 'project-code:KO1001', value: 'KO 1001' }, { ...externalId, id: 'x:1', scheme: 'Bad Scheme' }],
       'relationships/IDENTIFIED_BY.csv': [identified('KO1029'), identified('KO1001')],
     });
-    expect(errorsOf(files)).toEqual([
-      'seed/nodes/external-ids.csv line 4, field scheme: "Bad Scheme" is not a scheme (lowercase letters, digits and "-")',
+    expect(await errorsOf(files)).toEqual([
+      // In line order: each row is checked whole as it is read.
       'seed/nodes/external-ids.csv line 3, field id: "project-code:KO1001" should be "project-code:KO 1001" (this file\'s ids follow from its other cells)',
+      'seed/nodes/external-ids.csv line 4, field scheme: "Bad Scheme" is not a scheme (lowercase letters, digits and "-")',
       'seed/relationships/IDENTIFIED_BY.csv line 3, field from: "project-code:KO1029" is already joined on line 2; IDENTIFIED_BY may join it from one node only',
     ]);
   });
 
-  it('refuses a second call for one project', () => {
+  it('refuses a second call for one project', async () => {
     const call = (id: string) => ({ id, serial_number: id, source: 'cbc', source_url: 'https://example.org/calls' });
     const files = fixture({
       ...validRows,
@@ -185,58 +228,58 @@ describe('validateSeed', () => {
       'relationships/OPENED_BY.csv': ['1', '2'].map((from) => ({ from, to: 'kolarctic-2014-2020', source: 'cbc', source_url: 'https://example.org/calls' })),
       'relationships/FUNDED_UNDER.csv': ['1', '2'].map((to) => ({ from: 'KO1029', to, source: 'cbc', source_url: 'https://example.org/calls' })),
     });
-    expect(errorsOf(files)).toEqual(['seed/relationships/FUNDED_UNDER.csv line 3, field to: "KO1029" is already joined on line 2; FUNDED_UNDER may join it to one node only']);
+    expect(await errorsOf(files)).toEqual(['seed/relationships/FUNDED_UNDER.csv line 3, field to: "KO1029" is already joined on line 2; FUNDED_UNDER may join it to one node only']);
   });
 
-  it('reports unknown and missing columns at the header', () => {
+  it('reports unknown and missing columns at the header', async () => {
     const files = fixture();
     files.set('nodes/people.csv', 'id,name,title,source\n');
-    expect(errorsOf(files)).toEqual([
+    expect(await errorsOf(files)).toEqual([
       'seed/nodes/people.csv line 1, field title: unknown column (expected: id, name, position, source, source_url)',
       'seed/nodes/people.csv line 1, field position: missing column',
       'seed/nodes/people.csv line 1, field source_url: missing column',
     ]);
   });
 
-  it('reads a missing file as empty, naming it, and reports a row with the wrong number of fields', () => {
+  it('reads a missing file as empty, naming it, and reports a row with the wrong number of fields', async () => {
     const files = fixture();
     files.delete('nodes/people.csv');
     files.set('relationships/HELD_IN.csv', 'from,to,source,source_url\nforum,FI,article\n');
-    const validation = validateSeed((file) => files.get(file), 'seed');
+    const validation = await validateSeed(sourceOf(files));
     expect(validation.missing).toEqual(['nodes/people.csv']);
     expect(validation.errors.map(formatSeedError)).toEqual(['seed/relationships/HELD_IN.csv line 2: does not have 4 fields like the header']);
     // The rows that name the file's nodes still need them: an event without its file is unknown.
     files.delete('nodes/events.csv');
-    expect(errorsOf(files)).toContain('seed/relationships/PRESENTED_AT.csv line 2, field to: no Event with id "forum"');
+    expect(await errorsOf(files)).toContain('seed/relationships/PRESENTED_AT.csv line 2, field to: no Event with id "forum"');
   });
 
-  it('refuses a folder that holds none of the seed files', () => {
-    expect(validateSeed(() => undefined, 'not-a-seed').errors.map(formatSeedError)).toEqual([
+  it('refuses a folder that holds none of the seed files', async () => {
+    expect((await validateSeed(textSource(() => undefined, 'not-a-seed'))).errors.map(formatSeedError)).toEqual([
       expect.stringMatching(/^not-a-seed: holds none of the seed files \(expected nodes\/datasets.csv, /),
     ]);
   });
 
-  it('keeps invented rows from citing a page and real rows from citing none', () => {
+  it('keeps invented rows from citing a page and real rows from citing none', async () => {
     const clusters = [{ ...validRows['nodes/clusters.csv'][0], source_url: 'https://example.org/made-up' }];
-    expect(errorsOf(withRows('nodes/clusters.csv', clusters))).toEqual([
+    expect(await errorsOf(withRows('nodes/clusters.csv', clusters))).toEqual([
       'seed/nodes/clusters.csv line 2, field source_url: must be empty for dataset "illustrative", which has no pages to cite',
     ]);
     const organizations = [{ ...validRows['nodes/organizations.csv'][0], source_url: '' }];
-    expect(errorsOf(withRows('nodes/organizations.csv', organizations))).toEqual([
+    expect(await errorsOf(withRows('nodes/organizations.csv', organizations))).toEqual([
       'seed/nodes/organizations.csv line 2, field source_url: is required for dataset "cbc" (each of its rows cites its page)',
     ]);
   });
 
-  it('accepts only datasets declared in datasets.csv or held by the graph, naming the known ones', () => {
+  it('accepts only datasets declared in datasets.csv or held by the graph, naming the known ones', async () => {
     const organizations = [{ ...validRows['nodes/organizations.csv'][0], source: 'keep-eu-2026' }];
-    expect(errorsOf(withRows('nodes/organizations.csv', organizations))).toEqual([
+    expect(await errorsOf(withRows('nodes/organizations.csv', organizations))).toEqual([
       'seed/nodes/organizations.csv line 2, field source: "keep-eu-2026" is not a dataset of nodes/datasets.csv or of the graph (known: article, cbc, illustrative, nuts2013)',
     ]);
     const files = withRows('nodes/organizations.csv', organizations);
-    const inGraph = validateSeed((file) => files.get(file), 'seed', { existingDatasets: new Map([['keep-eu-2026', 'required']]) });
+    const inGraph = await validateSeed(sourceOf(files, { existingDatasets: new Map([['keep-eu-2026', 'required']]) }));
     expect(inGraph.errors.map(formatSeedError)).toEqual([]);
     const badId = [{ ...validRows['nodes/organizations.csv'][0], source: 'Keep EU' }];
-    expect(errorsOf(withRows('nodes/organizations.csv', badId))).toEqual([
+    expect(await errorsOf(withRows('nodes/organizations.csv', badId))).toEqual([
       'seed/nodes/organizations.csv line 2, field source: "Keep EU" is not a dataset id (lowercase letters, digits, "." and "-")',
     ]);
   });
@@ -255,8 +298,12 @@ function readSource(file: string): Array<Record<string, string>> {
 }
 
 describe('the committed seed files', () => {
-  const validation = validateSeedDir(SEED_DIR);
-  const data: SeedData = validation.data;
+  let validation: SeedValidation;
+  let data: SeedData;
+  beforeAll(async () => {
+    validation = await validateSeedDir(SEED_DIR);
+    data = await collectRecords(validation);
+  });
   const nodes = (label: Label) => data.nodes.get(label) ?? [];
   const relationships = (type: RelType) => data.relationships.get(type) ?? [];
   const bySource = <T extends { properties: Record<string, unknown> }>(rows: T[], source: string) =>

@@ -1,11 +1,12 @@
 /**
- * Responsible for reading and checking every seed file before anything is written:
- * cell types, required cells, headers, provenance, unique ids per label and
- * relationship endpoints. All problems are collected, each naming file, line and field.
+ * Responsible for checking every seed file before anything is written, in one streaming
+ * pass: cell types, required cells, headers, provenance, unique ids per label and
+ * relationship endpoints. It keeps what later checks and the import need (ids per label,
+ * endpoint pairs per relationship type, rows per write step), never the rows themselves;
+ * the writing pass reads the files again through `readRecords`. All problems are
+ * collected, each naming file, line and field.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { Label, RelType } from '../neo4j/graph-schema';
 import {
   type CellValue,
@@ -17,18 +18,9 @@ import {
   DATASET_FILE,
   SEED_FILES,
 } from './seed-files';
+import { type RawRow, type SeedError, type SeedFileSource, type ValidateOptions, ProblemList, csvRows, folderSource } from './seed-source';
 
-/**
- * One problem in the input. `line` is 1-based and counts the header as line 1; `row` is a
- * spreadsheet's row number (sheets of an xlsx, keep.eu tables), where a line would mislead.
- */
-export interface SeedError {
-  file: string;
-  line?: number;
-  row?: number;
-  field?: string;
-  message: string;
-}
+export type { SeedError, ValidateOptions } from './seed-source';
 
 /** A node row after validation; `properties` holds every present cell by property name, `id` included. */
 export interface NodeRecord {
@@ -47,6 +39,7 @@ export interface RelationshipRecord {
   properties: Record<string, CellValue>;
 }
 
+/** Every record of an input, by label and type: for tests and small inputs only. */
 export interface SeedData {
   nodes: Map<Label, NodeRecord[]>;
   relationships: Map<RelType, RelationshipRecord[]>;
@@ -57,12 +50,44 @@ export interface FileSummary {
   rows: number;
 }
 
+/** A key → the line it was first seen on (for "first on line N" and for membership). */
+export type FirstLines = Map<string, number>;
+
+/** What an input states, as keys: its datasets, node ids per label, endpoint pairs per type and label pair. */
+export interface InputKeys {
+  datasets: string[];
+  nodeIds: ReadonlyMap<Label, FirstLines>;
+  /** Key `pairGroup(type, from, to)` → `pairKey(from, to)` → line. */
+  pairs: ReadonlyMap<string, FirstLines>;
+}
+
+export const pairGroup = (type: RelType, from: Label, to: Label) => `${type} ${from} ${to}`;
+export const pairKey = (from: string, to: string) => `${from}\u0000${to}`;
+
+/** Rows of one relationship file that join one pair of labels. */
+export interface PairCount {
+  from: Label;
+  to: Label;
+  rows: number;
+}
+
 export interface SeedValidation {
-  data: SeedData;
+  source: SeedFileSource;
   files: FileSummary[];
+  /** The first problems (at most 1,000); `errorCount` counts them all. */
   errors: SeedError[];
+  errorCount: number;
   /** Declared files the input does not have (relative paths): optional, read as empty. */
   missing: string[];
+  keys: InputKeys;
+  /** Rows to write per node label, and per relationship type and label pair, in the order first seen. */
+  rowCounts: { nodes: Map<Label, number>; relationships: Map<RelType, PairCount[]> };
+  /** Per label, the ids the graph was found to hold among endpoints the input lacks. */
+  existingIds: ReadonlyMap<Label, ReadonlySet<string>>;
+  /** The datasets rows may name (the graph's and the input's), with how their rows cite pages. */
+  datasets: ReadonlyMap<string, SourceUrlPolicy>;
+  /** SHA-256 of each file read, so the writing pass can tell a file changed since. */
+  digests: ReadonlyMap<string, string>;
 }
 
 /** Formats an error as `seed/nodes/projects.csv line 14, field start_date: "2018-13-01" is not a date (YYYY-MM-DD)`. */
@@ -75,152 +100,332 @@ export function formatSeedError(error: SeedError): string {
   return `${error.file}${where.join('')}: ${error.message}`;
 }
 
-/** Thrown by the loader when the seed files do not validate; carries every error. */
+/** Thrown by the loader when the seed files do not validate; carries the first errors and the count of all. */
 export class SeedValidationError extends Error {
-  constructor(readonly errors: readonly SeedError[]) {
-    super(`The seed files have ${errors.length} error(s):\n${errors.map((e) => `  ${formatSeedError(e)}`).join('\n')}`);
+  readonly errorCount: number;
+
+  constructor(
+    readonly errors: readonly SeedError[],
+    errorCount = errors.length,
+  ) {
+    const more = errorCount > errors.length ? `\n  … and ${errorCount - errors.length} more` : '';
+    super(`The seed files have ${errorCount} error(s):\n${errors.map((e) => `  ${formatSeedError(e)}`).join('\n')}${more}`);
     this.name = 'SeedValidationError';
+    this.errorCount = errorCount;
   }
 }
 
-/** Reads a file's text, or undefined when it does not exist. */
-export type SeedFileReader = (relativePath: string) => string | undefined;
-
-/** Reads the seed files of a folder on disk; a file that is not there reads as undefined. */
-export function folderReader(seedDir: string): SeedFileReader {
-  return (relativePath) => {
-    try {
-      return readFileSync(path.join(seedDir, relativePath), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  };
+/** Thrown by the writing pass when a file no longer reads as it did when it was validated. */
+export class InputChangedError extends Error {
+  constructor(file: string, what: string) {
+    super(`${file} changed after it was validated (${what}); import it again`);
+    this.name = 'InputChangedError';
+  }
 }
 
 /** Validates the seed directory on disk; errors name files as `<displayDir>/<file>` (default: `seedDir`). */
-export function validateSeedDir(seedDir: string, displayDir = seedDir, options: ValidateOptions = {}): SeedValidation {
-  return validateSeed(folderReader(seedDir), displayDir, options);
+export function validateSeedDir(seedDir: string, displayDir = seedDir, options: ValidateOptions = {}): Promise<SeedValidation> {
+  return validateSeed({ ...folderSource(seedDir, options), display: displayDir });
 }
 
-interface RawRow {
-  line: number;
-  cells: Record<string, string>;
+/** Endpoint ids looked up in the graph per request: bounded parameters, few round trips. */
+const LOOKUP_CHUNK = 5_000;
+
+/** The file name errors use: `<display>/<file>` with forward slashes. */
+function displayName(source: SeedFileSource, spec: SeedFileSpec): string {
+  return path.posix.join(source.display.split(path.sep).join('/'), spec.file);
 }
 
-export interface ValidateOptions {
-  /** Datasets the target graph already holds (id → how its rows cite pages): rows may name them. */
-  existingDatasets?: ReadonlyMap<string, SourceUrlPolicy>;
-  /** Node ids the target graph already holds, per label: relationship rows may end at them. */
-  existingIds?: ReadonlyMap<Label, ReadonlySet<string>>;
-}
-
-/** Validates seed files supplied by `read`; `displayDir` prefixes file names in errors. */
-export function validateSeed(read: SeedFileReader, displayDir = 'seed', options: ValidateOptions = {}): SeedValidation {
-  const errors: SeedError[] = [];
+/** Validates the seed files of `source`, reading each once as a stream. */
+export async function validateSeed(source: SeedFileSource, onFile: (file: FileSummary) => void = () => undefined): Promise<SeedValidation> {
+  const options = source.validateOptions ?? {};
+  const problems = new ProblemList();
   const files: FileSummary[] = [];
-  const nodes = new Map<Label, NodeRecord[]>();
-  const pendingRelationships: Array<{ spec: RelationshipFileSpec; display: string; rows: TypedRow[] }> = [];
-  // Per label: id → line it was first seen on, for duplicate and endpoint checks.
-  const idsByLabel = new Map<Label, Map<string, number>>();
+  const digests = new Map<string, string>();
+  const idsByLabel = new Map<Label, FirstLines>();
+  const pairs = new Map<string, FirstLines>();
+  const inputDatasets = new Set<string>();
+  const rowCounts: SeedValidation['rowCounts'] = { nodes: new Map(), relationships: new Map() };
   // Datasets rows may name: those the graph has, then those of the datasets file.
   const datasets = new Map<string, SourceUrlPolicy>(options.existingDatasets ?? []);
+  const graph = new GraphIds(options.findExistingIds);
   const missing: string[] = [];
 
   for (const spec of SEED_FILES) {
-    const display = path.posix.join(displayDir.split(path.sep).join('/'), spec.file);
-    const text = read(spec.file);
-    if (text === undefined) {
+    const display = displayName(source, spec);
+    const opened = csvRows(source, spec, display, problems);
+    if (!opened) {
       // A folder filled from a spreadsheet may hold only the files it needs.
       missing.push(spec.file);
       files.push({ file: display, rows: 0 });
+      onFile(files[files.length - 1]);
       continue;
     }
-    const rawRows = parseCsv(text, spec, display, errors);
-    files.push({ file: display, rows: rawRows.length });
-    const typed = rawRows.map((row) => typeRow(row, spec, display, errors, datasets));
-    if (spec === DATASET_FILE) {
-      for (const row of typed) {
-        const id = row.values.get('id');
-        const policy = row.values.get('source_urls');
-        if (typeof id === 'string' && typeof policy === 'string') datasets.set(id, policy as SourceUrlPolicy);
-      }
-    }
-    if (spec.kind === 'node') {
-      nodes.set(spec.label, collectNodes(typed, spec, display, idsByLabel, errors));
-    } else {
-      pendingRelationships.push({ spec, display, rows: typed });
-    }
-  }
-
-  const relationships = new Map<RelType, RelationshipRecord[]>();
-  for (const { spec, display, rows } of pendingRelationships) {
-    relationships.set(spec.type, resolveRelationships(rows, spec, display, idsByLabel, errors, options.existingIds));
+    const context: FileContext = { display, problems, datasets, inputDatasets };
+    const rows =
+      spec.kind === 'node'
+        ? await checkNodeFile(opened.rows, spec, context, idsByLabel, rowCounts.nodes)
+        : await checkRelationshipFile(opened.rows, spec, context, { idsByLabel, graph, pairs, counts: rowCounts.relationships });
+    digests.set(spec.file, opened.digest());
+    files.push({ file: display, rows });
+    onFile(files[files.length - 1]);
   }
   if (missing.length === SEED_FILES.length) {
-    errors.push({ file: displayDir, message: `holds none of the seed files (expected ${SEED_FILES.map((spec) => spec.file).join(', ')})` });
+    problems.add({ file: source.display, message: `holds none of the seed files (expected ${SEED_FILES.map((spec) => spec.file).join(', ')})` });
   }
-  return { data: { nodes, relationships }, files, errors, missing };
+  return {
+    source,
+    files,
+    errors: problems.listed,
+    errorCount: problems.count,
+    missing,
+    keys: { datasets: [...inputDatasets].sort(), nodeIds: idsByLabel, pairs },
+    rowCounts,
+    existingIds: graph.found,
+    datasets,
+    digests,
+  };
 }
 
-function parseCsv(text: string, spec: SeedFileSpec, display: string, errors: SeedError[]): RawRow[] {
-  let records: string[][];
-  try {
-    // Arrays without per-record info: several times faster than `columns` + `info` on 500k
-    // rows. Blank lines are kept (as one empty field) so the line count below stays exact.
-    records = parse(text, { bom: true, relax_column_count: true });
-  } catch (error) {
-    const { message, lines } = error as { message: string; lines?: number };
-    errors.push({ file: display, line: lines, message: `is not valid CSV: ${message}` });
-    return [];
-  }
-  const rows: RawRow[] = [];
-  let header: string[] | undefined;
-  let nextLine = 1;
-  for (const record of records) {
-    const line = nextLine;
-    // A record starts on the line after the previous one ended; quoted line breaks lengthen it.
-    nextLine += 1 + record.reduce((sum, value) => sum + countBreaks(value), 0);
-    if (record.length === 1 && record[0] === '') continue;
-    if (!header) {
-      header = record;
-      checkHeader(header, spec, display, errors);
+interface FileContext {
+  display: string;
+  problems: ProblemList;
+  datasets: Map<string, SourceUrlPolicy>;
+  /** The datasets the input's rows name. */
+  inputDatasets: Set<string>;
+}
+
+async function checkNodeFile(
+  rows: AsyncIterable<RawRow>,
+  spec: NodeFileSpec,
+  context: FileContext,
+  idsByLabel: Map<Label, FirstLines>,
+  counts: Map<Label, number>,
+): Promise<number> {
+  const { display, problems } = context;
+  const ids: FirstLines = new Map();
+  idsByLabel.set(spec.label, ids);
+  let read = 0;
+  let valid = 0;
+  for await (const raw of rows) {
+    read += 1;
+    const row = typeRow(raw, spec, display, problems, context.datasets);
+    if (spec === DATASET_FILE) {
+      const id = row.values.get('id');
+      const policy = row.values.get('source_urls');
+      if (typeof id === 'string' && typeof policy === 'string') context.datasets.set(id, policy as SourceUrlPolicy);
+    }
+    const id = row.values.get('id');
+    if (typeof id !== 'string') continue;
+    const firstLine = ids.get(id);
+    if (firstLine !== undefined) {
+      problems.add({ file: display, line: row.line, field: 'id', message: `duplicate ${spec.label} id "${id}" (first on line ${firstLine})` });
       continue;
     }
-    if (record.length !== header.length) {
-      errors.push({ file: display, line, message: `does not have ${header.length} fields like the header` });
+    ids.set(id, row.line);
+    const expected = spec.idFrom?.((column) => row.values.get(column));
+    if (expected !== undefined && expected !== id) {
+      problems.add({ file: display, line: row.line, field: 'id', message: `"${id}" should be "${expected}" (this file's ids follow from its other cells)` });
+      continue;
     }
-    const cells: Record<string, string> = {};
-    for (let index = 0; index < header.length && index < record.length; index++) cells[header[index]] = record[index];
-    rows.push({ line, cells });
+    if (!row.valid) continue;
+    valid += 1;
+    noteDataset(row, context.inputDatasets);
   }
-  if (!header) {
-    errors.push({ file: display, line: 1, message: 'has no header row' });
-    return [];
-  }
-  return rows;
+  if (valid > 0) counts.set(spec.label, valid);
+  return read;
 }
 
-function countBreaks(value: string): number {
-  let breaks = 0;
-  for (let index = value.indexOf('\n'); index !== -1; index = value.indexOf('\n', index + 1)) breaks++;
-  return breaks;
+function noteDataset(row: TypedRow, datasets: Set<string>): void {
+  const source = row.values.get('source');
+  if (typeof source === 'string') datasets.add(source);
 }
 
-function checkHeader(header: string[], spec: SeedFileSpec, display: string, errors: SeedError[]): void {
-  const expected = spec.columns.map((column) => column.name);
-  const seen = new Set<string>();
-  for (const name of header) {
-    if (seen.has(name)) errors.push({ file: display, line: 1, field: name, message: 'column appears twice in the header' });
-    seen.add(name);
-    if (!expected.includes(name)) {
-      errors.push({ file: display, line: 1, field: name, message: `unknown column (expected: ${expected.join(', ')})` });
+/**
+ * The ids the graph holds among relationship endpoints the input lacks, asked once per id
+ * and in batches; what the graph does not hold is remembered too, so it is not asked again.
+ */
+class GraphIds {
+  readonly found = new Map<Label, Set<string>>();
+  private readonly absent = new Map<Label, Set<string>>();
+
+  constructor(private readonly find: ValidateOptions['findExistingIds']) {}
+
+  has(label: Label, id: string): boolean {
+    return this.found.get(label)?.has(id) ?? false;
+  }
+
+  /** Looks up, per label, the ids `wanted` has not been asked about yet. */
+  async lookUp(wanted: ReadonlyMap<Label, ReadonlySet<string>>): Promise<void> {
+    if (!this.find) return;
+    for (const [label, ids] of wanted) {
+      const found = setOf(this.found, label);
+      const absent = setOf(this.absent, label);
+      const unknown = [...ids].filter((id) => !found.has(id) && !absent.has(id));
+      if (unknown.length === 0) continue;
+      const held = await this.find(label, unknown);
+      for (const id of unknown) (held.has(id) ? found : absent).add(id);
     }
   }
-  for (const name of expected) {
-    if (!seen.has(name)) errors.push({ file: display, line: 1, field: name, message: 'missing column' });
-  }
 }
+
+function setOf<K>(map: Map<K, Set<string>>, key: K): Set<string> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
+interface RelationshipState {
+  idsByLabel: ReadonlyMap<Label, FirstLines>;
+  graph: GraphIds;
+  pairs: Map<string, FirstLines>;
+  counts: Map<RelType, PairCount[]>;
+}
+
+async function checkRelationshipFile(
+  rows: AsyncIterable<RawRow>,
+  spec: RelationshipFileSpec,
+  context: FileContext,
+  state: RelationshipState,
+): Promise<number> {
+  const fromLabels = [...new Set(spec.endpoints.map((pair) => pair.from))];
+  const toLabels = [...new Set(spec.endpoints.map((pair) => pair.to))];
+  const inInput = (label: Label, id: string) => state.idsByLabel.get(label)?.has(id) ?? false;
+  const has = (label: Label, id: string) => inInput(label, id) || state.graph.has(label, id);
+  // For onePerFrom / onePerTo: the line that first used each from (to) id.
+  const seenFrom: FirstLines = new Map();
+  const seenTo: FirstLines = new Map();
+  const counts = new Map<string, PairCount>();
+  let read = 0;
+  let chunk: TypedRow[] = [];
+
+  const check = (row: TypedRow) => {
+    const { display, problems } = context;
+    const from = row.values.get('from');
+    const to = row.values.get('to');
+    if (typeof from !== 'string' || typeof to !== 'string') return;
+    const fromFound = fromLabels.filter((label) => has(label, from));
+    const toFound = toLabels.filter((label) => has(label, to));
+    if (fromFound.length === 0) problems.add({ file: display, line: row.line, field: 'from', message: `no ${fromLabels.join(' or ')} with id "${from}"` });
+    if (toFound.length === 0) problems.add({ file: display, line: row.line, field: 'to', message: `no ${toLabels.join(' or ')} with id "${to}"` });
+    if (fromFound.length === 0 || toFound.length === 0) return;
+
+    const matches = spec.endpoints.filter((pair) => fromFound.includes(pair.from) && toFound.includes(pair.to));
+    if (matches.length === 0) {
+      problems.add({ file: display, line: row.line, field: 'to', message: `${spec.type} cannot join ${fromFound.join('/')} "${from}" to ${toFound.join('/')} "${to}"` });
+      return;
+    }
+    if (matches.length > 1) {
+      const labels = matches.map((pair) => `${pair.from}->${pair.to}`).join(', ');
+      problems.add({ file: display, line: row.line, field: 'from', message: `endpoints are ambiguous (${labels}); ids must tell the labels apart` });
+      return;
+    }
+    const [{ from: fromLabel, to: toLabel }] = matches;
+    const group = pairGroup(spec.type, fromLabel, toLabel);
+    let seenPairs = state.pairs.get(group);
+    if (!seenPairs) state.pairs.set(group, (seenPairs = new Map()));
+    const key = pairKey(from, to);
+    const firstLine = seenPairs.get(key);
+    if (firstLine !== undefined) {
+      problems.add({
+        file: display,
+        line: row.line,
+        field: 'to',
+        message: `duplicate ${spec.type} from "${from}" to "${to}" (first on line ${firstLine}); the two rows would merge into one relationship`,
+      });
+      return;
+    }
+    seenPairs.set(key, row.line);
+    const fromLine = seenFrom.get(from);
+    const toLine = seenTo.get(to);
+    if (spec.onePerFrom && fromLine !== undefined) {
+      problems.add({ file: display, line: row.line, field: 'to', message: `"${from}" is already joined on line ${fromLine}; ${spec.type} may join it to one node only` });
+      return;
+    }
+    if (spec.onePerTo && toLine !== undefined) {
+      problems.add({ file: display, line: row.line, field: 'from', message: `"${to}" is already joined on line ${toLine}; ${spec.type} may join it from one node only` });
+      return;
+    }
+    if (spec.onePerFrom) seenFrom.set(from, row.line);
+    if (spec.onePerTo) seenTo.set(to, row.line);
+    if (!row.valid) return;
+    const pairName = `${fromLabel}->${toLabel}`;
+    let count = counts.get(pairName);
+    if (!count) counts.set(pairName, (count = { from: fromLabel, to: toLabel, rows: 0 }));
+    count.rows += 1;
+    noteDataset(row, context.inputDatasets);
+  };
+
+  // Rows are checked in order, a chunk at a time, once the graph has been asked about the
+  // chunk's endpoints the input lacks: one lookup per label per chunk, not one per row.
+  const flush = async () => {
+    const wanted = new Map<Label, Set<string>>();
+    for (const row of chunk) {
+      const from = row.values.get('from');
+      const to = row.values.get('to');
+      if (typeof from === 'string' && !fromLabels.some((label) => inInput(label, from))) for (const label of fromLabels) setOf(wanted, label).add(from);
+      if (typeof to === 'string' && !toLabels.some((label) => inInput(label, to))) for (const label of toLabels) setOf(wanted, label).add(to);
+    }
+    await state.graph.lookUp(wanted);
+    for (const row of chunk) check(row);
+    chunk = [];
+  };
+
+  for await (const raw of rows) {
+    read += 1;
+    chunk.push(typeRow(raw, spec, context.display, context.problems, context.datasets));
+    if (chunk.length >= LOOKUP_CHUNK) await flush();
+  }
+  await flush();
+  if (counts.size > 0) state.counts.set(spec.type, [...counts.values()]);
+  return read;
+}
+
+/**
+ * The records of one file of a validated input, read again as a stream (the writing pass).
+ * A row that no longer validates, or bytes that differ from those validated, throw
+ * InputChangedError: the import then undoes what it wrote.
+ */
+export async function* readRecords(validation: SeedValidation, spec: SeedFileSpec): AsyncGenerator<NodeRecord | RelationshipRecord> {
+  const { source } = validation;
+  const display = displayName(source, spec);
+  const problems = new ProblemList(1);
+  const opened = csvRows(source, spec, display, problems);
+  if (!opened) {
+    if (validation.missing.includes(spec.file)) return;
+    throw new InputChangedError(display, 'it was not there when validated');
+  }
+  const has = (label: Label, id: string) => (validation.keys.nodeIds.get(label)?.has(id) ?? false) || (validation.existingIds.get(label)?.has(id) ?? false);
+  for await (const raw of opened.rows) {
+    const row = typeRow(raw, spec, display, problems, validation.datasets);
+    if (problems.count > 0) throw new InputChangedError(display, formatSeedError(problems.listed[0]));
+    if (spec.kind === 'node') {
+      yield { id: String(row.values.get('id')), line: row.line, properties: propertiesOf(row.values, spec, new Set()) };
+      continue;
+    }
+    const from = String(row.values.get('from'));
+    const to = String(row.values.get('to'));
+    const pair = spec.endpoints.find((candidate) => has(candidate.from, from) && has(candidate.to, to));
+    if (!pair) throw new InputChangedError(display, `line ${row.line}: no endpoints for "${from}" -> "${to}"`);
+    yield { from, to, fromLabel: pair.from, toLabel: pair.to, line: row.line, properties: propertiesOf(row.values, spec, ENDPOINT_COLUMNS) };
+  }
+  if (problems.count > 0) throw new InputChangedError(display, formatSeedError(problems.listed[0]));
+  if (opened.digest() !== validation.digests.get(spec.file)) throw new InputChangedError(display, 'its bytes differ from those validated');
+}
+
+/** Every record of a validated input, in memory: for tests and small inputs. */
+export async function collectRecords(validation: SeedValidation): Promise<SeedData> {
+  const data: SeedData = { nodes: new Map(), relationships: new Map() };
+  for (const spec of SEED_FILES) {
+    const records: Array<NodeRecord | RelationshipRecord> = [];
+    for await (const record of readRecords(validation, spec)) records.push(record);
+    if (spec.kind === 'node') data.nodes.set(spec.label, records as NodeRecord[]);
+    else data.relationships.set(spec.type, records as RelationshipRecord[]);
+  }
+  return data;
+}
+
+const ENDPOINT_COLUMNS: ReadonlySet<string> = new Set(['from', 'to']);
 
 interface TypedRow {
   line: number;
@@ -230,7 +435,7 @@ interface TypedRow {
   valid: boolean;
 }
 
-function typeRow(row: RawRow, spec: SeedFileSpec, display: string, errors: SeedError[], datasets: ReadonlyMap<string, SourceUrlPolicy>): TypedRow {
+function typeRow(row: RawRow, spec: SeedFileSpec, display: string, problems: ProblemList, datasets: ReadonlyMap<string, SourceUrlPolicy>): TypedRow {
   const values = new Map<string, CellValue>();
   let valid = true;
   for (const column of spec.columns) {
@@ -238,13 +443,13 @@ function typeRow(row: RawRow, spec: SeedFileSpec, display: string, errors: SeedE
     if (cell === undefined) continue; // a missing column is reported once, at the header
     const outcome = parseCell(cell, column);
     if (outcome.error) {
-      errors.push({ file: display, line: row.line, field: column.name, message: outcome.error });
+      problems.add({ file: display, line: row.line, field: column.name, message: outcome.error });
       valid = false;
     } else if (outcome.value !== undefined) {
       values.set(column.name, outcome.value);
     }
   }
-  if (spec !== DATASET_FILE) valid = checkProvenance(row.line, values, display, errors, datasets) && valid;
+  if (spec !== DATASET_FILE) valid = checkProvenance(row.line, values, display, problems, datasets) && valid;
   return { line: row.line, values, valid };
 }
 
@@ -260,7 +465,7 @@ function checkProvenance(
   line: number,
   values: Map<string, CellValue>,
   display: string,
-  errors: SeedError[],
+  problems: ProblemList,
   datasets: ReadonlyMap<string, SourceUrlPolicy>,
 ): boolean {
   const source = values.get('source');
@@ -268,7 +473,7 @@ function checkProvenance(
   const policy = datasets.get(source);
   if (!policy) {
     const known = [...datasets.keys()].sort();
-    errors.push({
+    problems.add({
       file: display,
       line,
       field: 'source',
@@ -278,11 +483,11 @@ function checkProvenance(
   }
   const hasUrl = values.has('source_url');
   if (policy === 'none' && hasUrl) {
-    errors.push({ file: display, line, field: 'source_url', message: `must be empty for dataset "${source}", which has no pages to cite` });
+    problems.add({ file: display, line, field: 'source_url', message: `must be empty for dataset "${source}", which has no pages to cite` });
     return false;
   }
   if (policy === 'required' && !hasUrl) {
-    errors.push({ file: display, line, field: 'source_url', message: `is required for dataset "${source}" (each of its rows cites its page)` });
+    problems.add({ file: display, line, field: 'source_url', message: `is required for dataset "${source}" (each of its rows cites its page)` });
     return false;
   }
   return true;
@@ -297,112 +502,3 @@ function propertiesOf(values: Map<string, CellValue>, spec: SeedFileSpec, skip: 
   return properties;
 }
 
-function collectNodes(
-  rows: TypedRow[],
-  spec: NodeFileSpec,
-  display: string,
-  idsByLabel: Map<Label, Map<string, number>>,
-  errors: SeedError[],
-): NodeRecord[] {
-  const ids = new Map<string, number>();
-  idsByLabel.set(spec.label, ids);
-  const records: NodeRecord[] = [];
-  for (const row of rows) {
-    const id = row.values.get('id');
-    if (typeof id !== 'string') continue;
-    const firstLine = ids.get(id);
-    if (firstLine !== undefined) {
-      errors.push({ file: display, line: row.line, field: 'id', message: `duplicate ${spec.label} id "${id}" (first on line ${firstLine})` });
-      continue;
-    }
-    ids.set(id, row.line);
-    const expected = spec.idFrom?.((column) => row.values.get(column));
-    if (expected !== undefined && expected !== id) {
-      errors.push({ file: display, line: row.line, field: 'id', message: `"${id}" should be "${expected}" (this file's ids follow from its other cells)` });
-      continue;
-    }
-    if (row.valid) records.push({ id, line: row.line, properties: propertiesOf(row.values, spec, new Set()) });
-  }
-  return records;
-}
-
-const ENDPOINT_COLUMNS: ReadonlySet<string> = new Set(['from', 'to']);
-
-function resolveRelationships(
-  rows: TypedRow[],
-  spec: RelationshipFileSpec,
-  display: string,
-  idsByLabel: Map<Label, Map<string, number>>,
-  errors: SeedError[],
-  existingIds: ReadonlyMap<Label, ReadonlySet<string>> | undefined,
-): RelationshipRecord[] {
-  const has = (label: Label, id: string) => (idsByLabel.get(label)?.has(id) ?? false) || (existingIds?.get(label)?.has(id) ?? false);
-  const fromLabels = [...new Set(spec.endpoints.map((pair) => pair.from))];
-  const toLabels = [...new Set(spec.endpoints.map((pair) => pair.to))];
-  const seenPairs = new Map<string, number>();
-  // For onePerFrom / onePerTo: the line that first used each from (to) id.
-  const seenFrom = new Map<string, number>();
-  const seenTo = new Map<string, number>();
-  const records: RelationshipRecord[] = [];
-
-  for (const row of rows) {
-    const from = row.values.get('from');
-    const to = row.values.get('to');
-    if (typeof from !== 'string' || typeof to !== 'string') continue;
-
-    const fromFound = fromLabels.filter((label) => has(label, from));
-    const toFound = toLabels.filter((label) => has(label, to));
-    if (fromFound.length === 0) {
-      errors.push({ file: display, line: row.line, field: 'from', message: `no ${fromLabels.join(' or ')} with id "${from}"` });
-    }
-    if (toFound.length === 0) {
-      errors.push({ file: display, line: row.line, field: 'to', message: `no ${toLabels.join(' or ')} with id "${to}"` });
-    }
-    if (fromFound.length === 0 || toFound.length === 0) continue;
-
-    const matches = spec.endpoints.filter((pair) => fromFound.includes(pair.from) && toFound.includes(pair.to));
-    if (matches.length === 0) {
-      errors.push({
-        file: display,
-        line: row.line,
-        field: 'to',
-        message: `${spec.type} cannot join ${fromFound.join('/')} "${from}" to ${toFound.join('/')} "${to}"`,
-      });
-      continue;
-    }
-    if (matches.length > 1) {
-      const labels = matches.map((pair) => `${pair.from}->${pair.to}`).join(', ');
-      errors.push({ file: display, line: row.line, field: 'from', message: `endpoints are ambiguous (${labels}); ids must tell the labels apart` });
-      continue;
-    }
-    const [{ from: fromLabel, to: toLabel }] = matches;
-    const key = `${fromLabel}\u0000${from}\u0000${toLabel}\u0000${to}`;
-    const firstLine = seenPairs.get(key);
-    if (firstLine !== undefined) {
-      errors.push({
-        file: display,
-        line: row.line,
-        field: 'to',
-        message: `duplicate ${spec.type} from "${from}" to "${to}" (first on line ${firstLine}); the two rows would merge into one relationship`,
-      });
-      continue;
-    }
-    seenPairs.set(key, row.line);
-    const fromLine = seenFrom.get(from);
-    const toLine = seenTo.get(to);
-    if (spec.onePerFrom && fromLine !== undefined) {
-      errors.push({ file: display, line: row.line, field: 'to', message: `"${from}" is already joined on line ${fromLine}; ${spec.type} may join it to one node only` });
-      continue;
-    }
-    if (spec.onePerTo && toLine !== undefined) {
-      errors.push({ file: display, line: row.line, field: 'from', message: `"${to}" is already joined on line ${toLine}; ${spec.type} may join it from one node only` });
-      continue;
-    }
-    seenFrom.set(from, row.line);
-    seenTo.set(to, row.line);
-    if (row.valid) {
-      records.push({ from, to, fromLabel, toLabel, line: row.line, properties: propertiesOf(row.values, spec, ENDPOINT_COLUMNS) });
-    }
-  }
-  return records;
-}

@@ -105,8 +105,8 @@ describe('importing a keep.eu export into a graph', () => {
 
     const imported = await fingerprint();
     const again = await prepareKeepEu(executor, FIXTURES, { dataset: 'keep-eu-slice' });
-    const plan = validated(again.source, () => undefined);
-    const diff = await diffAgainstGraph(executor, plan.steps, plan.presentFiles);
+    const plan = await validated(again.source, () => undefined);
+    const diff = await diffAgainstGraph(executor, plan.validation);
     const changed = [...Object.values(diff.nodes), ...Object.values(diff.relationships)].filter((counts) => counts && (counts.created > 0 || counts.updated > 0));
     expect(changed).toEqual([]);
     expect(diff.nodes[Label.Project]?.unchanged).toBe(projectKeys.size);
@@ -159,8 +159,8 @@ describe('importing a keep.eu export into a graph', () => {
   it('finds the repository’s own export unchanged against the seed it was derived into', async () => {
     await freshGraph(fromRoot('seed'));
     const prepared = await prepareKeepEu(executor, fromRoot('seed', 'keep-eu', 'keep_closed_1420.xlsx'), { dataset: 'keep-eu-2019' });
-    const plan = validated(prepared.source, () => undefined);
-    const diff = await diffAgainstGraph(executor, plan.steps, plan.presentFiles);
+    const plan = await validated(prepared.source, () => undefined);
+    const diff = await diffAgainstGraph(executor, plan.validation);
     const notUnchanged = Object.entries({ ...diff.nodes, ...diff.relationships }).filter(
       ([, counts]) => counts && (counts.created > 0 || counts.updated > 0 || counts.removed > 0),
     );

@@ -9,7 +9,7 @@ import { Label, RelType } from '../../neo4j/graph-schema';
 import type { Executor } from '../../neo4j/executor';
 import { idsHeldByOthers, graphReferences, organizationsHeldByOthers, ownersOf, relationshipOwnersOf } from '../graph-state';
 import { RELATIONSHIP_FILES } from '../seed-files';
-import type { SeedFileSource } from '../import';
+import { type SeedFileSource, textSource } from '../seed-source';
 import { SeedValidationError } from '../validate';
 import { KEEP_EU_URL, REPOSITORY_CURATION, keepEuSeed } from './keep-eu-seed';
 import { asKeepEuCountries } from './partner-organizations';
@@ -87,7 +87,7 @@ export async function prepareKeepEu(executor: Executor, location: string, option
   }
   const files = seed.tables.toFiles();
   return {
-    source: { read: (file) => files.get(file), display: location, validateOptions: references },
+    source: textSource((file) => files.get(file), location, references),
     notes,
     read: seed.read,
   };

@@ -17,6 +17,7 @@ import { fromRoot } from '../../paths';
 import { EXTERNAL_ID_SCHEMES } from '../seed-files';
 import { slugify } from '../slug';
 import { formatSeedError, validateSeed } from '../validate';
+import { textSource } from '../seed-source';
 import { convertKeepEu } from './convert';
 import { applyCorrections } from './corrections';
 import { REPOSITORY_CURATION, keepEuSeed } from './keep-eu-seed';
@@ -350,7 +351,7 @@ describe('the keep.eu export the repository carries', () => {
       ['iso3166-2', 'required'],
       ['article', 'none'],
     ] as const);
-    const validation = validateSeed((file) => files.get(file), 'keep-eu', { existingDatasets: datasets });
+    const validation = await validateSeed(textSource((file) => files.get(file), 'keep-eu', { existingDatasets: datasets }));
     const unresolved = validation.errors.filter((error) => !/^no Programme with id "interreg-bsr-2014-2020"/.test(error.message));
     expect(unresolved.map(formatSeedError)).toEqual([]);
   });
