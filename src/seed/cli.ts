@@ -263,7 +263,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const listed = error.errorCount > error.errors.length ? ` (the first ${error.errors.length} listed)` : '';
     printError(`\n${error.errorCount} problem(s) in ${display}${listed}; nothing was written:`);
     for (const problem of error.errors) printError(`  ${formatSeedError(problem)}`);
-    if (listed) printError(`  … and ${error.errorCount - error.errors.length} more`);
+    if (listed) printError(`  … and ${error.errorCount - error.errors.length} more; all ${error.errorCount} are listed in ${error.fullListFile ?? '(no file)'}`);
     return 1;
   }
 }

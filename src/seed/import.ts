@@ -146,7 +146,7 @@ export async function dryRunImport(folder: string, options: Pick<ImportOptions, 
 
 /**
  * Validates `source` in one streaming pass and plans its writes; throws SeedValidationError
- * listing the problems (the first thousand, and how many there are).
+ * listing the problems (the first thousand, and a file with all of them when there are more).
  */
 export async function validated(source: SeedFileSource, progress: (progress: ImportProgress) => void, started = performance.now()) {
   let rowsRead = 0;
@@ -154,7 +154,7 @@ export async function validated(source: SeedFileSource, progress: (progress: Imp
     rowsRead += file.rows;
     progress({ phase: 'validate', file: file.file, rowsDone: rowsRead, rowsTotal: rowsRead });
   });
-  if (validation.errorCount > 0) throw new SeedValidationError(validation.errors, validation.errorCount);
+  if (validation.errorCount > 0) throw new SeedValidationError(validation.errors, validation.errorCount, validation.fullListFile);
   const steps = planImport(validation);
   const rowsTotal = steps.reduce((sum, step) => sum + step.rows, 0);
   const report = (batches: number, dryRun: boolean): ImportReport => ({

@@ -6,7 +6,8 @@
  * it was validated.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { appendFileSync, createReadStream, mkdtempSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -75,23 +76,57 @@ export interface SeedError {
   message: string;
 }
 
+/** Formats an error as `seed/nodes/projects.csv line 14, field start_date: "2018-13-01" is not a date (YYYY-MM-DD)`. */
+export function formatSeedError(error: SeedError): string {
+  const where = [
+    error.line === undefined ? '' : ` line ${error.line}`,
+    error.row === undefined ? '' : ` row ${error.row}`,
+    error.field === undefined ? '' : `, ${error.row === undefined ? 'field' : 'column'} ${error.field}`,
+  ];
+  return `${error.file}${where.join('')}: ${error.message}`;
+}
+
 /**
- * The problems found so far. All are counted; the first `limit` are kept, so a file of a
- * million bad rows is reported (first problems and the total) without being held twice.
+ * The problems found so far. The first `limit` are kept to report; past that, every
+ * problem (the first ones included) goes to a text file instead, one per line, so a file
+ * of a million bad rows is still listed in full without being held in memory.
  */
 export class ProblemList {
   readonly listed: SeedError[] = [];
   private total = 0;
+  private overflow: string | undefined;
+  private pending: string[] = [];
 
   constructor(private readonly limit = 1_000) {}
 
   add(error: SeedError): void {
     this.total += 1;
-    if (this.listed.length < this.limit) this.listed.push(error);
+    if (this.listed.length < this.limit) {
+      this.listed.push(error);
+      return;
+    }
+    if (!this.overflow) {
+      this.overflow = path.join(mkdtempSync(path.join(os.tmpdir(), 'coopgraph-problems-')), 'problems.txt');
+      this.pending = this.listed.map(formatSeedError);
+    }
+    this.pending.push(formatSeedError(error));
+    if (this.pending.length >= 10_000) this.flush();
   }
 
   get count(): number {
     return this.total;
+  }
+
+  /** The file listing every problem, once there are more than `limit` (written out by this call). */
+  get fullListFile(): string | undefined {
+    this.flush();
+    return this.overflow;
+  }
+
+  private flush(): void {
+    if (!this.overflow || this.pending.length === 0) return;
+    appendFileSync(this.overflow, `${this.pending.join('\n')}\n`);
+    this.pending = [];
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { slugify } from './slug';
@@ -168,13 +168,19 @@ describe('validateSeed', () => {
     expect([...(validation.existingIds.get(Label.Region) ?? [])]).toEqual(['RU-PSK']);
   });
 
-  it('lists the first thousand problems and counts them all', async () => {
+  it('lists the first thousand problems, counts them all, and writes all of them to a file', async () => {
     const bad = Array.from({ length: 1_500 }, (_, index) => ({ ...validRows['nodes/projects.csv'][0], id: `P${index}`, start_date: '2018-13-01' }));
     // After the two valid rows (lines 2 and 3) the other files refer to.
     const validation = await validateSeed(sourceOf(withRows('nodes/projects.csv', [...validRows['nodes/projects.csv'], ...bad])));
     expect(validation.errorCount).toBe(1_500);
     expect(validation.errors).toHaveLength(1_000);
     expect(formatSeedError(validation.errors[999])).toBe('seed/nodes/projects.csv line 1003, field start_date: "2018-13-01" is not a date (YYYY-MM-DD)');
+    // All of them are in a file, one per line, the listed ones first.
+    const all = readFileSync(validation.fullListFile!, 'utf8').trimEnd().split('\n');
+    expect(all).toHaveLength(1_500);
+    expect(all.slice(0, 1_000)).toEqual(validation.errors.map(formatSeedError));
+    expect(all[1_499]).toBe('seed/nodes/projects.csv line 1503, field start_date: "2018-13-01" is not a date (YYYY-MM-DD)');
+    rmSync(path.dirname(validation.fullListFile!), { recursive: true });
   });
 
   it('reports a file that is not valid CSV, with the line where it breaks', async () => {

@@ -18,9 +18,10 @@ import {
   DATASET_FILE,
   SEED_FILES,
 } from './seed-files';
-import { type RawRow, type SeedError, type SeedFileSource, type ValidateOptions, ProblemList, csvRows, folderSource } from './seed-source';
+import { type RawRow, type SeedError, type SeedFileSource, type ValidateOptions, ProblemList, csvRows, folderSource, formatSeedError } from './seed-source';
 
 export type { SeedError, ValidateOptions } from './seed-source';
+export { formatSeedError } from './seed-source';
 
 /** A node row after validation; `properties` holds every present cell by property name, `id` included. */
 export interface NodeRecord {
@@ -77,6 +78,8 @@ export interface SeedValidation {
   /** The first problems (at most 1,000); `errorCount` counts them all. */
   errors: SeedError[];
   errorCount: number;
+  /** When there are more than 1,000: a text file listing every problem, one per line. */
+  fullListFile?: string;
   /** Declared files the input does not have (relative paths): optional, read as empty. */
   missing: string[];
   keys: InputKeys;
@@ -90,16 +93,6 @@ export interface SeedValidation {
   digests: ReadonlyMap<string, string>;
 }
 
-/** Formats an error as `seed/nodes/projects.csv line 14, field start_date: "2018-13-01" is not a date (YYYY-MM-DD)`. */
-export function formatSeedError(error: SeedError): string {
-  const where = [
-    error.line === undefined ? '' : ` line ${error.line}`,
-    error.row === undefined ? '' : ` row ${error.row}`,
-    error.field === undefined ? '' : `, ${error.row === undefined ? 'field' : 'column'} ${error.field}`,
-  ];
-  return `${error.file}${where.join('')}: ${error.message}`;
-}
-
 /** Thrown by the loader when the seed files do not validate; carries the first errors and the count of all. */
 export class SeedValidationError extends Error {
   readonly errorCount: number;
@@ -107,8 +100,10 @@ export class SeedValidationError extends Error {
   constructor(
     readonly errors: readonly SeedError[],
     errorCount = errors.length,
+    /** When not all are in `errors`: the file that lists every one. */
+    readonly fullListFile?: string,
   ) {
-    const more = errorCount > errors.length ? `\n  … and ${errorCount - errors.length} more` : '';
+    const more = errorCount > errors.length ? `\n  … and ${errorCount - errors.length} more${fullListFile ? `; all ${errorCount} are listed in ${fullListFile}` : ''}` : '';
     super(`The seed files have ${errorCount} error(s):\n${errors.map((e) => `  ${formatSeedError(e)}`).join('\n')}${more}`);
     this.name = 'SeedValidationError';
     this.errorCount = errorCount;
@@ -178,6 +173,7 @@ export async function validateSeed(source: SeedFileSource, onFile: (file: FileSu
     files,
     errors: problems.listed,
     errorCount: problems.count,
+    fullListFile: problems.fullListFile,
     missing,
     keys: { datasets: [...inputDatasets].sort(), nodeIds: idsByLabel, pairs },
     rowCounts,
@@ -389,7 +385,7 @@ async function checkRelationshipFile(
 export async function* readRecords(validation: SeedValidation, spec: SeedFileSpec): AsyncGenerator<NodeRecord | RelationshipRecord> {
   const { source } = validation;
   const display = displayName(source, spec);
-  const problems = new ProblemList(1);
+  const problems = new ProblemList();
   const opened = csvRows(source, spec, display, problems);
   if (!opened) {
     if (validation.missing.includes(spec.file)) return;
