@@ -42,8 +42,15 @@ export const SORT_KEYS = {
   projectEnd: { label: Project, property: 'sortEnd', expression: dated('endDate') },
   projectBudget: { label: Project, property: 'sortBudget', expression: amount('totalBudgetEur') },
   programmeName: { label: Programme, property: 'sortName', expression: folded('n.name') },
+  programmeProjectCount: { label: Programme, property: 'sortProjectCount', expression: counted(`(n)<-[:${RelType.FUNDED_BY}]-(:${Project})`) },
   regionName: { label: Region, property: 'sortName', expression: folded('n.name') },
   regionLevel: { label: Region, property: 'sortLevel', expression: unique(`toString(${levelRank})`) },
+  // Sub-regions included, as Region.projectCount counts by default.
+  regionProjectCount: {
+    label: Region,
+    property: 'sortProjectCount',
+    expression: counted(`MATCH (n)<-[:${RelType.PART_OF}*0..5]-(:${Region})<-[:${RelType.LOCATED_IN}]-(p:${Project}) RETURN DISTINCT p`),
+  },
   organizationName: { label: Organization, property: 'sortName', expression: folded('n.name') },
   organizationProjectCount: {
     label: Organization,
@@ -51,6 +58,7 @@ export const SORT_KEYS = {
     expression: counted(`MATCH (n)-[:${RelType.PARTICIPATES_IN}]->(p:${Project}) RETURN DISTINCT p`),
   },
   themeName: { label: ThematicArea, property: 'sortName', expression: folded('n.name') },
+  themeProjectCount: { label: ThematicArea, property: 'sortProjectCount', expression: counted(`(n)<-[:${RelType.ADDRESSES}]-(:${Project})`) },
   // Codes such as 2, 10 and TO4 sort by length first, so 10 follows 9; areas without a code last.
   themeCode: {
     label: ThematicArea,

@@ -35,6 +35,11 @@ export interface RelatedWindow {
   after?: string;
   limit: number;
   withTotal: boolean;
+  /**
+   * Only an aggregate, no items: `count` of the distinct targets, or the `sum` of a numeric
+   * property over them (a target without it adds nothing).
+   */
+  aggregate?: { count: true } | { sum: string };
 }
 
 /** One related target as the statement returns it. */
@@ -47,10 +52,30 @@ export interface RelatedItem {
 export interface RelatedGroup {
   items: RelatedItem[];
   totalCount?: number;
+  /** The window's `sum` aggregate. */
+  sum?: number;
+}
+
+const SAFE_PROPERTY = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** The statement of an aggregate-only window: one subquery per owner, no items. */
+function aggregateCypher(path: RelatedPath, aggregate: NonNullable<RelatedWindow['aggregate']>): string {
+  const match = `MATCH ${path.pattern.replace('(n)', `(n:${path.targetLabel})`)}`;
+  let body: string[];
+  if ('sum' in aggregate) {
+    if (!SAFE_PROPERTY.test(aggregate.sum)) throw new Error(`relatedCypher: "${aggregate.sum}" is not a property name`);
+    // Distinct targets first: a project reached twice (two sub-regions) is summed once.
+    body = [match, 'WITH DISTINCT n', `RETURN sum(n.${aggregate.sum}) AS sum`];
+  } else {
+    body = path.degreePattern ? [`RETURN COUNT { ${path.degreePattern} } AS totalCount`] : [match, `RETURN count(${path.distinct ? 'DISTINCT ' : ''}n) AS totalCount`];
+  }
+  const column = 'sum' in aggregate ? 'sum' : 'totalCount';
+  return ['UNWIND $ids AS id', `MATCH (s:${path.ownerLabel} {id: id})`, 'CALL (s) {', ...body.map((line) => `  ${line}`), '}', `RETURN id, [] AS items, ${column}`].join('\n');
 }
 
 /** Builds the batched statement for one path and window shape, from constants only. */
 export function relatedCypher(path: RelatedPath, window: Omit<RelatedWindow, 'limit'>): string {
+  if (window.aggregate) return aggregateCypher(path, window.aggregate);
   const key = `n.${path.orderBy}`;
   const match = `MATCH ${path.pattern.replace('(n)', `(n:${path.targetLabel})`)}`;
   const keyset = window.after === undefined ? [] : [`WHERE ${key} ${path.direction === 'ASC' ? '>' : '<'} $after`];
@@ -93,6 +118,7 @@ export async function loadRelated(
       {
         items: row.items as unknown as RelatedItem[],
         totalCount: row.totalCount === undefined ? undefined : Number(row.totalCount),
+        sum: row.sum === undefined ? undefined : Number(row.sum),
       },
     ]),
   );

@@ -25,7 +25,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => [OrganizationAlias], {
     description:
-      'Every name this organization is stated under (the partner rows of each dataset, and its own name), most projects first, at most 50. Names that differ only in case, punctuation or diacritics are one organization; matching other spellings is not built yet.',
+      'Every name this organization is stated under (the partner rows of each dataset, and its own name), most projects first, at most 50. The import matches partner records across spellings, languages and quote styles; each alias carries the score and reason of its match.',
   })
   aliases(@Root() organization: Organization, @Ctx() { organizationAliases }: Context): Promise<OrganizationAlias[]> {
     return organizationAliases.load(organization.id);

@@ -4,8 +4,12 @@ import { PageArgs, SortDirection } from '../shared/pagination';
 export enum ProgrammeSortField {
   NAME = 'NAME',
   ID = 'ID',
+  PROJECT_COUNT = 'PROJECT_COUNT',
 }
-registerEnumType(ProgrammeSortField, { name: 'ProgrammeSortField' });
+registerEnumType(ProgrammeSortField, {
+  name: 'ProgrammeSortField',
+  valuesConfig: { PROJECT_COUNT: { description: 'Number of projects the programme funds (Programme.projectCount)' } },
+});
 
 @InputType({ description: 'All given filters must hold (AND)' })
 export class ProgrammeFilter {

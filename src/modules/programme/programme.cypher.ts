@@ -20,5 +20,6 @@ export const programmeList: ListSpec<ProgrammeSortField> = {
   sorts: {
     [ProgrammeSortField.NAME]: 'sortName',
     [ProgrammeSortField.ID]: 'id',
+    [ProgrammeSortField.PROJECT_COUNT]: 'sortProjectCount',
   },
 };

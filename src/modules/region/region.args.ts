@@ -6,10 +6,14 @@ export enum RegionSortField {
   NAME = 'NAME',
   ID = 'ID',
   LEVEL = 'LEVEL',
+  PROJECT_COUNT = 'PROJECT_COUNT',
 }
 registerEnumType(RegionSortField, {
   name: 'RegionSortField',
-  valuesConfig: { LEVEL: { description: 'Broadest first: countries, then NUTS1 and federal districts, and so on down' } },
+  valuesConfig: {
+    LEVEL: { description: 'Broadest first: countries, then NUTS1 and federal districts, and so on down' },
+    PROJECT_COUNT: { description: 'Number of projects located in the region or its sub-regions (Region.projectCount)' },
+  },
 });
 
 @InputType({ description: 'All given filters must hold (AND)' })

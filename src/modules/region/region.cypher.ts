@@ -14,5 +14,6 @@ export const regionList: ListSpec<RegionSortField> = {
     [RegionSortField.NAME]: 'sortName',
     [RegionSortField.ID]: 'id',
     [RegionSortField.LEVEL]: 'sortLevel',
+    [RegionSortField.PROJECT_COUNT]: 'sortProjectCount',
   },
 };

@@ -28,3 +28,32 @@ describe('degreePattern: counting a field by the owner degree', () => {
     expect(relatedCypher(pathSpec.path, { withTotal: true })).toContain('RETURN count(DISTINCT n) AS totalCount');
   });
 });
+
+describe('aggregate fields: counts and sums without items', () => {
+  const specs = fieldSpecs(RELATIONSHIPS, PATHS);
+  const budget = specs.find((spec) => spec.key === 'Programme.budgetSumEur')!;
+
+  it('sum a property once per distinct target, fetching no items', () => {
+    const cypher = relatedCypher(budget.path, { withTotal: false, aggregate: { sum: 'totalBudgetEur' } });
+    expect(cypher).toContain('WITH DISTINCT n');
+    expect(cypher).toContain('RETURN sum(n.totalBudgetEur) AS sum');
+    expect(cypher).not.toContain('collect(');
+    expect(cypher).not.toContain('LIMIT');
+  });
+
+  it('count distinct targets of a path without the items subquery', () => {
+    const partners = specs.find((spec) => spec.key === 'Programme.partnerCount')!;
+    const cypher = relatedCypher(partners.path, { withTotal: true, aggregate: { count: true } });
+    expect(cypher).toContain('RETURN count(DISTINCT n) AS totalCount');
+    expect(cypher).not.toContain('collect(');
+  });
+
+  it('refuses to build a sum over anything but a plain property name', () => {
+    expect(() => relatedCypher(budget.path, { withTotal: false, aggregate: { sum: 'x) RETURN 1 //' } })).toThrow('"x) RETURN 1 //" is not a property name');
+  });
+
+  it('declare counts with a sub-region switch on regions only', () => {
+    expect(specs.find((spec) => spec.key === 'Region.projectCount')?.end.variant?.argument).toBe('includeSubRegions');
+    expect(specs.find((spec) => spec.key === 'ThematicArea.projectCount')?.end.variant).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { int } from 'neo4j-driver';
-import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import type { Executor, Row } from '../../neo4j/executor';
 import type { Label, RelType } from '../../neo4j/graph-schema';
 import { decodeCursor, encodeCursor } from '../../neo4j/keyset';
@@ -37,9 +37,10 @@ export interface EdgeMapping {
  * - `one`: the first target, or null;
  * - `list`: every target (at most LIST_LIMIT): for relationships that stay small;
  * - `page`: a connection with `first`/`after` and `totalCount`: for those that grow;
- * - `count`: the number of distinct targets.
+ * - `count`: the number of distinct targets;
+ * - `sum`: the sum of the targets' numeric property `sumOf` over the distinct targets.
  */
-export type Cardinality = 'one' | 'list' | 'page' | 'count';
+export type Cardinality = 'one' | 'list' | 'page' | 'count' | 'sum';
 
 /** One end of a relationship as a field on the owner's GraphQL type. */
 export interface FieldEnd {
@@ -51,6 +52,8 @@ export interface FieldEnd {
   direction?: 'ASC' | 'DESC';
   /** Return the relationship with both ends instead of the target node. */
   edge?: EdgeMapping;
+  /** `sum` fields: the target's numeric property to add up. */
+  sumOf?: string;
   /** A boolean argument that, when true, walks another pattern (e.g. sub-regions too). */
   variant?: { argument: string; description: string; defaultValue: boolean; pattern: string };
 }
@@ -143,7 +146,7 @@ export class RelationshipLoaders {
 
   /** The targets of `ownerId` over `path` in `window`, batched with every other owner of this tick. */
   load(key: string, path: RelatedPath, window: RelatedWindow, ownerId: string): Promise<RelatedGroup | null> {
-    const loaderKey = JSON.stringify([key, path.pattern, window.after ?? null, window.limit, window.withTotal]);
+    const loaderKey = JSON.stringify([key, path.pattern, window.after ?? null, window.limit, window.withTotal, window.aggregate ?? null]);
     let loader = this.loaders.get(loaderKey);
     if (!loader) {
       loader = new DataLoader((ids) => loadRelated(this.executor, path, window, ids, int(window.limit)));
@@ -175,12 +178,16 @@ async function resolveField(spec: FieldSpec, owner: { id: string }, args: FieldA
     const after = requested.after === undefined ? undefined : decodeCursor(requested.after, order);
     window = { after, limit: pageSize + 1, withTotal: selectsField(info, 'totalCount') };
   } else if (cardinality === 'count') {
-    window = { limit: 0, withTotal: true };
+    window = { limit: 0, withTotal: true, aggregate: { count: true } };
+  } else if (cardinality === 'sum') {
+    if (!spec.end.sumOf) throw new Error(`Relationship field ${spec.key} sums but declares no sumOf`);
+    window = { limit: 0, withTotal: false, aggregate: { sum: spec.end.sumOf } };
   } else {
     window = { limit: cardinality === 'one' ? 1 : LIST_LIMIT, withTotal: false };
   }
   const group = await context.relationships.load(spec.key, path, window, owner.id);
   if (cardinality === 'count') return group?.totalCount ?? 0;
+  if (cardinality === 'sum') return group?.sum ?? 0;
   const rows = group?.items ?? [];
   const value = (item: (typeof rows)[number]) => {
     const target = spec.target.map(item.node);
@@ -206,6 +213,8 @@ function returnType(spec: FieldSpec): () => ClassType | [ClassType] | typeof Int
       return () => [item()];
     case 'count':
       return () => Int;
+    case 'sum':
+      return () => Float;
     case 'page': {
       const connection = spec.end.edge ? spec.end.edge.connection : spec.target.connection;
       if (!connection) throw new Error(`Relationship field ${spec.key} pages but its item type has no connection type`);

@@ -25,7 +25,7 @@ import { toRegion } from '../region/region.mapper';
 import { Region, RegionConnection } from '../region/region.type';
 import { toThematicArea } from '../theme/theme.mapper';
 import { ThematicArea, ThematicAreaConnection } from '../theme/theme.type';
-import { fieldSpecs, relationshipResolvers, type NodeKind, type PathDeclaration, type RelationshipDeclaration } from './relationship-fields';
+import { type FieldEnd, fieldSpecs, relationshipResolvers, type NodeKind, type PathDeclaration, type RelationshipDeclaration } from './relationship-fields';
 
 const call: NodeKind = { label: Label.Call, type: Call, map: toCall, connection: CallConnection };
 const cluster: NodeKind = { label: Label.Cluster, type: Cluster, map: toCluster, connection: ClusterConnection };
@@ -276,8 +276,76 @@ export const RELATIONSHIPS: readonly RelationshipDeclaration[] = [
 ];
 
 const fundedProgrammes = `-[:${RelType.FUNDED_BY}]->(n)`;
+const partners = `<-[:${RelType.PARTICIPATES_IN}]-(n)`;
+const PROJECT = `(:${Label.Project})`;
+
+/** Counts and budget sums over a set of projects the owner reaches by `toProjects` (from `(s)`, ending at a project). */
+function projectAggregates(owner: NodeKind, toProjects: string, what: string, subRegions?: string): PathDeclaration[] {
+  // Regions count their sub-regions too unless asked not to.
+  const variant = (pattern: string, description: string): Pick<FieldEnd, 'variant'> =>
+    subRegions === undefined ? {} : { variant: { argument: 'includeSubRegions', description, defaultValue: true, pattern: pattern.replace('(s)', subRegions) } };
+  const budget = (field: string, property: string, stated: string) => ({
+    owner,
+    target: project,
+    pattern: `${toProjects}(n)`,
+    end: {
+      field,
+      cardinality: 'sum' as const,
+      sumOf: property,
+      description: `Sum of the ${stated} of ${what}, in euro (a project that states none adds nothing)`,
+      ...variant(`${toProjects}(n)`, `Also the projects of its sub-regions`),
+    },
+  });
+  return [
+    {
+      owner,
+      target: project,
+      pattern: `${toProjects}(n)`,
+      end: { field: 'projectCount', cardinality: 'count', description: `Number of ${what}`, ...variant(`${toProjects}(n)`, 'Also the projects of its sub-regions') },
+    },
+    {
+      owner,
+      target: programme,
+      pattern: `${toProjects}${PROJECT}${fundedProgrammes}`,
+      end: {
+        field: 'programmeCount',
+        cardinality: 'count',
+        description: `Number of distinct programmes funding ${what}`,
+        ...variant(`${toProjects}${PROJECT}${fundedProgrammes}`, 'Also the projects of its sub-regions'),
+      },
+    },
+    {
+      owner,
+      target: organization,
+      pattern: `${toProjects}${PROJECT}${partners}`,
+      end: {
+        field: 'partnerCount',
+        cardinality: 'count',
+        description: `Number of distinct organizations taking part in ${what}`,
+        ...variant(`${toProjects}${PROJECT}${partners}`, 'Also the projects of its sub-regions'),
+      },
+    },
+    budget('budgetSumEur', 'totalBudgetEur', 'stated total budgets'),
+    budget('euFundingSumEur', 'euFundingEur', 'stated EU funding'),
+  ];
+}
 
 export const PATHS: readonly PathDeclaration[] = [
+  // Section: counts and budget sums where lists show them.
+  ...projectAggregates(programme, `(s)<-[:${RelType.FUNDED_BY}]-`, 'the projects it funds').filter((path) => path.end.field !== 'programmeCount'),
+  ...projectAggregates(region, `(s)<-[:${RelType.LOCATED_IN}]-`, 'the projects located in the region', `(s)<-${SUB_REGIONS}-(:${Label.Region})`),
+  ...projectAggregates(theme, `(s)<-[:${RelType.ADDRESSES}]-`, 'the projects addressing the thematic area'),
+  ...projectAggregates(cluster, `(s)<-[:${RelType.MEMBER_OF}]-`, 'its member projects').filter((path) => path.end.field !== 'programmeCount'),
+  ...projectAggregates(organization, `(s)-[:${RelType.PARTICIPATES_IN}]->`, 'the projects it takes part in')
+    .filter((path) => path.end.field !== 'projectCount')
+    // A pattern never uses one relationship twice, so the organization itself is not counted.
+    .map((path) => (path.end.field === 'partnerCount' ? { ...path, end: { ...path.end, description: 'Number of distinct other organizations it shares a project with' } } : path)),
+  {
+    owner: project,
+    target: organization,
+    pattern: `(s)${partners}`,
+    end: { field: 'partnerCount', cardinality: 'count', description: 'Number of partner organizations (lead, partners and associated)' },
+  },
   {
     owner: cluster,
     target: programme,

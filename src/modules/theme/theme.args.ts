@@ -4,10 +4,14 @@ import { PageArgs, SortDirection } from '../shared/pagination';
 export enum ThematicAreaSortField {
   NAME = 'NAME',
   CODE = 'CODE',
+  PROJECT_COUNT = 'PROJECT_COUNT',
 }
 registerEnumType(ThematicAreaSortField, {
   name: 'ThematicAreaSortField',
-  valuesConfig: { CODE: { description: 'Shorter codes first, so TO2 comes before TO10; areas without a code last' } },
+  valuesConfig: {
+    CODE: { description: 'Shorter codes first, so TO2 comes before TO10; areas without a code last' },
+    PROJECT_COUNT: { description: 'Number of projects addressing the thematic area (ThematicArea.projectCount)' },
+  },
 });
 
 @InputType({ description: 'All given filters must hold (AND)' })

@@ -11,5 +11,6 @@ export const themeList: ListSpec<ThematicAreaSortField> = {
     [ThematicAreaSortField.NAME]: 'sortName',
     // Length first so numbered codes sort by number (TO2 before TO10): see derived.ts.
     [ThematicAreaSortField.CODE]: 'sortCode',
+    [ThematicAreaSortField.PROJECT_COUNT]: 'sortProjectCount',
   },
 };
