@@ -141,3 +141,21 @@ export function fulltextPrefixQuery(text: string): string {
     .map((word) => `+${word.toLowerCase().replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')}*`)
     .join(' ');
 }
+
+/**
+ * j: the first programmes by name with their project count, budget sum and distinct
+ * partner count. One subquery per programme for the one-hop figures (read from its
+ * FUNDED_BY relationships) and one for the two-hop distinct partners.
+ */
+export const programmeFigures = `
+MATCH (g:Programme) WHERE g.sortName > ''
+WITH g ORDER BY g.sortName LIMIT $first
+CALL (g) {
+  MATCH (g)<-[:FUNDED_BY]-(p:Project)
+  RETURN count(p) AS projectCount, sum(p.totalBudgetEur) AS budgetSumEur
+}
+CALL (g) {
+  MATCH (g)<-[:FUNDED_BY]-(:Project)<-[:PARTICIPATES_IN]-(o:Organization)
+  RETURN count(DISTINCT o) AS partnerCount
+}
+RETURN collect({id: g.id, projectCount: projectCount, partnerCount: partnerCount, budgetSumEur: budgetSumEur}) AS rows`;

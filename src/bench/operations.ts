@@ -1,5 +1,5 @@
 /**
- * Responsible for the benchmark's fixed operations a–h: for each, the coopgraph GraphQL
+ * Responsible for the benchmark's fixed operations a–h and j: for each, the coopgraph GraphQL
  * request, the peer's best equivalent request, the floor's statement, and a normaliser
  * per side that turns each answer into the same comparable JSON (ids in order, counts).
  */
@@ -101,7 +101,7 @@ const clusterSpans = (setup: Setup): GraphQLRequest => ({
 const organizationSpansAnswer = (data: Json) => spans(need(data?.organizationsAcrossProgrammes, 'organizationsAcrossProgrammes'), 'organization', 'projectCount');
 const clusterSpansAnswer = (data: Json) => spans(need(data?.clustersSpanningProgrammes, 'clustersSpanningProgrammes'), 'cluster', 'memberCount');
 
-/** Operations a–h, in the issue's order. */
+/** Operations a–h in the scale issue's order, then j (counts and sums, the analytics issue). */
 export const OPERATIONS: readonly Operation[] = [
   {
     key: 'a',
@@ -316,7 +316,32 @@ export const OPERATIONS: readonly Operation[] = [
       }),
     },
   },
+  {
+    key: 'j',
+    title: 'programmes with project count, partner count, budget sum',
+    coopgraph: () => ({ query: '{ programmes(first: 20) { nodes { id projectCount partnerCount budgetSumEur } } }', variables: {} }),
+    peer: () => ({
+      query: `{ programmes(limit: 20, sort: [{ sortName: ASC }]) { id partnerCount
+        projectsConnection { aggregate { count { nodes } node { totalBudgetEur { sum } } } } } }`,
+      variables: {},
+    }),
+    floor: () => ({ cypher: floor.programmeFigures, parameters: { first } }),
+    normalise: {
+      coopgraph: (data) => need(data?.programmes, 'programmes').nodes.map((node: Json) => figures(node.id, node.projectCount, node.partnerCount, node.budgetSumEur)),
+      peer: (data) =>
+        need(data?.programmes, 'programmes').map((node: Json) => {
+          const aggregate = need(node.projectsConnection?.aggregate, 'programmes[].projectsConnection.aggregate');
+          return figures(node.id, aggregate.count.nodes, node.partnerCount, aggregate.node?.totalBudgetEur?.sum ?? 0);
+        }),
+      floor: (row) => row.rows.map((node: Json) => figures(node.id, node.projectCount, node.partnerCount, node.budgetSumEur)),
+    },
+  },
 ];
+
+// Sums of decimals added in different orders differ in the last bits: compared to the euro.
+function figures(id: Json, projectCount: Json, partnerCount: Json, budget: Json) {
+  return { id: String(id), projectCount: Number(projectCount), partnerCount: Number(partnerCount), budgetSumEur: Math.round(Number(budget ?? 0)) };
+}
 
 function spans(list: Json[], node: string, count: string): unknown {
   return list.map((span) => ({ id: span[node].id, count: span[count], programmes: sorted(ids(span.programmes)) }));

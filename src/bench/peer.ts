@@ -42,6 +42,12 @@ export const PEER_TYPE_DEFINITIONS = /* GraphQL */ `
     kind: String!
     sortName: String!
     projects: [Project!]! @relationship(type: "FUNDED_BY", direction: IN)
+    # Distinct organizations two hops away have no generated aggregate (j).
+    partnerCount: Int!
+      @cypher(
+        columnName: "partnerCount"
+        statement: "MATCH (this)<-[:FUNDED_BY]-(:Project)<-[:PARTICIPATES_IN]-(o:Organization) RETURN count(DISTINCT o) AS partnerCount"
+      )
   }
 
   type Organization @node {
