@@ -188,6 +188,9 @@ export function csvRows(source: SeedFileSource, spec: SeedFileSpec, display: str
       if (code === undefined || !code.startsWith('CSV_')) throw error;
       problems.add({ file: display, line: lines, message: `is not valid CSV: ${message}` });
       broken = true;
+    } finally {
+      // Also when the reader stops early (a failed batch ends the writing pass): a piped
+      // source outlives its destroyed parser, and would hold its file open.
       stream.destroy();
     }
     if (!header && !broken) problems.add({ file: display, line: 1, message: 'has no header row' });
