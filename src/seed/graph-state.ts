@@ -47,14 +47,7 @@ export async function graphReferences(executor: Executor): Promise<Required<Vali
   const datasets = await executor.read(`MATCH (d:${Label.Dataset}) RETURN d.id AS id, d.sourceUrls AS policy`);
   return {
     existingDatasets: new Map(datasets.map((row) => [String(row.id), String(row.policy) as SourceUrlPolicy])),
-    findExistingIds: async (label, ids) => {
-      const found = new Set<string>();
-      for (let start = 0; start < ids.length; start += ID_BATCH) {
-        const rows = await executor.read(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id`, { ids: ids.slice(start, start + ID_BATCH) });
-        for (const row of rows) found.add(String(row.id));
-      }
-      return found;
-    },
+    findExistingIds: async (label, ids) => new Set((await ownersOf(executor, label, ids)).keys()),
   };
 }
 

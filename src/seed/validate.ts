@@ -206,13 +206,12 @@ async function checkNodeFile(
   for await (const raw of rows) {
     read += 1;
     const row = typeRow(raw, spec, display, problems, context.datasets);
-    if (spec === DATASET_FILE) {
-      const id = row.values.get('id');
-      const policy = row.values.get('source_urls');
-      if (typeof id === 'string' && typeof policy === 'string') context.datasets.set(id, policy as SourceUrlPolicy);
-    }
     const id = row.values.get('id');
     if (typeof id !== 'string') continue;
+    if (spec === DATASET_FILE) {
+      const policy = row.values.get('source_urls');
+      if (typeof policy === 'string') context.datasets.set(id, policy as SourceUrlPolicy);
+    }
     const firstLine = ids.get(id);
     if (firstLine !== undefined) {
       problems.add({ file: display, line: row.line, field: 'id', message: `duplicate ${spec.label} id "${id}" (first on line ${firstLine})` });
@@ -247,10 +246,6 @@ class GraphIds {
 
   constructor(private readonly find: ValidateOptions['findExistingIds']) {}
 
-  has(label: Label, id: string): boolean {
-    return this.found.get(label)?.has(id) ?? false;
-  }
-
   /** Looks up, per label, the ids `wanted` has not been asked about yet. */
   async lookUp(wanted: ReadonlyMap<Label, ReadonlySet<string>>): Promise<void> {
     if (!this.find) return;
@@ -263,6 +258,11 @@ class GraphIds {
       for (const id of unknown) (held.has(id) ? found : absent).add(id);
     }
   }
+}
+
+/** Whether a node of `label` with `id` is in the input or was found in the graph: both passes resolve endpoints so. */
+function knownNode(input: ReadonlyMap<Label, FirstLines>, graph: ReadonlyMap<Label, ReadonlySet<string>>) {
+  return (label: Label, id: string) => (input.get(label)?.has(id) ?? false) || (graph.get(label)?.has(id) ?? false);
 }
 
 function setOf<K>(map: Map<K, Set<string>>, key: K): Set<string> {
@@ -287,7 +287,7 @@ async function checkRelationshipFile(
   const fromLabels = [...new Set(spec.endpoints.map((pair) => pair.from))];
   const toLabels = [...new Set(spec.endpoints.map((pair) => pair.to))];
   const inInput = (label: Label, id: string) => state.idsByLabel.get(label)?.has(id) ?? false;
-  const has = (label: Label, id: string) => inInput(label, id) || state.graph.has(label, id);
+  const has = knownNode(state.idsByLabel, state.graph.found);
   // For onePerFrom / onePerTo: the line that first used each from (to) id.
   const seenFrom: FirstLines = new Map();
   const seenTo: FirstLines = new Map();
@@ -345,9 +345,8 @@ async function checkRelationshipFile(
     if (spec.onePerFrom) seenFrom.set(from, row.line);
     if (spec.onePerTo) seenTo.set(to, row.line);
     if (!row.valid) return;
-    const pairName = `${fromLabel}->${toLabel}`;
-    let count = counts.get(pairName);
-    if (!count) counts.set(pairName, (count = { from: fromLabel, to: toLabel, rows: 0 }));
+    let count = counts.get(group);
+    if (!count) counts.set(group, (count = { from: fromLabel, to: toLabel, rows: 0 }));
     count.rows += 1;
     noteDataset(row, context.inputDatasets);
   };
@@ -391,7 +390,7 @@ export async function* readRecords(validation: SeedValidation, spec: SeedFileSpe
     if (validation.missing.includes(spec.file)) return;
     throw new InputChangedError(display, 'it was not there when validated');
   }
-  const has = (label: Label, id: string) => (validation.keys.nodeIds.get(label)?.has(id) ?? false) || (validation.existingIds.get(label)?.has(id) ?? false);
+  const has = knownNode(validation.keys.nodeIds, validation.existingIds);
   for await (const raw of opened.rows) {
     const row = typeRow(raw, spec, display, problems, validation.datasets);
     if (problems.count > 0) throw new InputChangedError(display, formatSeedError(problems.listed[0]));

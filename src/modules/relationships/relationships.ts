@@ -279,67 +279,53 @@ const fundedProgrammes = `-[:${RelType.FUNDED_BY}]->(n)`;
 const partners = `<-[:${RelType.PARTICIPATES_IN}]-(n)`;
 const PROJECT = `(:${Label.Project})`;
 
-/** Counts and budget sums over a set of projects the owner reaches by `toProjects` (from `(s)`, ending at a project). */
-function projectAggregates(owner: NodeKind, toProjects: string, what: string, subRegions?: string): PathDeclaration[] {
-  // Regions count their sub-regions too unless asked not to.
-  const variant = (pattern: string, description: string): Pick<FieldEnd, 'variant'> =>
-    subRegions === undefined ? {} : { variant: { argument: 'includeSubRegions', description, defaultValue: true, pattern: pattern.replace('(s)', subRegions) } };
-  const budget = (field: string, property: string, stated: string) => ({
-    owner,
-    target: project,
-    pattern: `${toProjects}(n)`,
-    end: {
-      field,
-      cardinality: 'sum' as const,
-      sumOf: property,
-      description: `Sum of the ${stated} of ${what}, in euro (a project that states none adds nothing)`,
-      ...variant(`${toProjects}(n)`, `Also the projects of its sub-regions`),
-    },
-  });
+interface AggregateOptions {
+  /** From `(s)` to the region whose sub-regions `includeSubRegions` adds (regions only). */
+  subRegions?: string;
+  /** Fields the owner already has (or for which the figure means nothing). */
+  omit?: readonly string[];
+  /** Description of `partnerCount` where the generic one would mislead. */
+  partnerCountDescription?: string;
+}
+
+/**
+ * Counts and budget sums over the projects the owner reaches by `toProjects` (a pattern from
+ * `(s)` that ends where a project follows), as `count` and `sum` path declarations.
+ */
+function projectAggregates(owner: NodeKind, toProjects: string, what: string, options: AggregateOptions = {}): PathDeclaration[] {
+  const { subRegions, omit = [] } = options;
+  const field = (target: NodeKind, toTarget: string, end: Omit<FieldEnd, 'variant'>): PathDeclaration => {
+    const pattern = `${toProjects}${toTarget}`;
+    // Regions count their sub-regions too unless asked not to.
+    const variant = subRegions === undefined ? undefined : { argument: 'includeSubRegions', description: 'Also the projects of its sub-regions', defaultValue: true, pattern: pattern.replace('(s)', subRegions) };
+    return { owner, target, pattern, end: { ...end, ...(variant ? { variant } : {}) } };
+  };
+  const budget = (name: string, property: string, stated: string) =>
+    field(project, '(n)', { field: name, cardinality: 'sum', sumOf: property, description: `Sum of the ${stated} of ${what}, in euro (a project that states none adds nothing)` });
   return [
-    {
-      owner,
-      target: project,
-      pattern: `${toProjects}(n)`,
-      end: { field: 'projectCount', cardinality: 'count', description: `Number of ${what}`, ...variant(`${toProjects}(n)`, 'Also the projects of its sub-regions') },
-    },
-    {
-      owner,
-      target: programme,
-      pattern: `${toProjects}${PROJECT}${fundedProgrammes}`,
-      end: {
-        field: 'programmeCount',
-        cardinality: 'count',
-        description: `Number of distinct programmes funding ${what}`,
-        ...variant(`${toProjects}${PROJECT}${fundedProgrammes}`, 'Also the projects of its sub-regions'),
-      },
-    },
-    {
-      owner,
-      target: organization,
-      pattern: `${toProjects}${PROJECT}${partners}`,
-      end: {
-        field: 'partnerCount',
-        cardinality: 'count',
-        description: `Number of distinct organizations taking part in ${what}`,
-        ...variant(`${toProjects}${PROJECT}${partners}`, 'Also the projects of its sub-regions'),
-      },
-    },
+    field(project, '(n)', { field: 'projectCount', cardinality: 'count', description: `Number of ${what}` }),
+    field(programme, `${PROJECT}${fundedProgrammes}`, { field: 'programmeCount', cardinality: 'count', description: `Number of distinct programmes funding ${what}` }),
+    field(organization, `${PROJECT}${partners}`, {
+      field: 'partnerCount',
+      cardinality: 'count',
+      description: options.partnerCountDescription ?? `Number of distinct organizations taking part in ${what}`,
+    }),
     budget('budgetSumEur', 'totalBudgetEur', 'stated total budgets'),
     budget('euFundingSumEur', 'euFundingEur', 'stated EU funding'),
-  ];
+  ].filter((declaration) => !omit.includes(declaration.end.field));
 }
 
 export const PATHS: readonly PathDeclaration[] = [
   // Section: counts and budget sums where lists show them.
-  ...projectAggregates(programme, `(s)<-[:${RelType.FUNDED_BY}]-`, 'the projects it funds').filter((path) => path.end.field !== 'programmeCount'),
-  ...projectAggregates(region, `(s)<-[:${RelType.LOCATED_IN}]-`, 'the projects located in the region', `(s)<-${SUB_REGIONS}-(:${Label.Region})`),
+  ...projectAggregates(programme, `(s)<-[:${RelType.FUNDED_BY}]-`, 'the projects it funds', { omit: ['programmeCount'] }),
+  ...projectAggregates(region, `(s)<-[:${RelType.LOCATED_IN}]-`, 'the projects located in the region', { subRegions: `(s)<-${SUB_REGIONS}-(:${Label.Region})` }),
   ...projectAggregates(theme, `(s)<-[:${RelType.ADDRESSES}]-`, 'the projects addressing the thematic area'),
-  ...projectAggregates(cluster, `(s)<-[:${RelType.MEMBER_OF}]-`, 'its member projects').filter((path) => path.end.field !== 'programmeCount'),
-  ...projectAggregates(organization, `(s)-[:${RelType.PARTICIPATES_IN}]->`, 'the projects it takes part in')
-    .filter((path) => path.end.field !== 'projectCount')
+  ...projectAggregates(cluster, `(s)<-[:${RelType.MEMBER_OF}]-`, 'its member projects', { omit: ['programmeCount'] }),
+  ...projectAggregates(organization, `(s)-[:${RelType.PARTICIPATES_IN}]->`, 'the projects it takes part in', {
+    omit: ['projectCount'],
     // A pattern never uses one relationship twice, so the organization itself is not counted.
-    .map((path) => (path.end.field === 'partnerCount' ? { ...path, end: { ...path.end, description: 'Number of distinct other organizations it shares a project with' } } : path)),
+    partnerCountDescription: 'Number of distinct other organizations it shares a project with',
+  }),
   {
     owner: project,
     target: organization,
