@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
-import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
+import { AnalyticsResolver, ProgrammeSpanResolver } from './modules/analytics/analytics.resolver';
 import { CallResolver } from './modules/call/call.resolver';
 import { ClusterResolver } from './modules/cluster/cluster.resolver';
 import { DatasetResolver } from './modules/dataset/dataset.resolver';
@@ -25,6 +25,7 @@ export const SCHEMA_FILE = fromRoot('schema', 'schema.graphql');
 
 const resolvers = [
   AnalyticsResolver,
+  ProgrammeSpanResolver,
   CallResolver,
   ClusterResolver,
   DatasetResolver,

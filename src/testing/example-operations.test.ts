@@ -47,6 +47,19 @@ describe('example operations', () => {
     expect(pskov?.programmes).toHaveLength(3);
   });
 
+  it('PskovProgrammeSpan lists every member of the Pskov regional cluster located in Pskov', async () => {
+    const inPskov = regionAndDescendants('RU-PSK');
+    const located = new Set(seedRelationships('LOCATED_IN').filter((row) => inPskov.has(row.to)).map((row) => row.from));
+    const members = seedRelationships('MEMBER_OF')
+      .filter((row) => row.to === 'pskov-regional-project-cluster' && located.has(row.from))
+      .map((row) => row.from);
+    expect(members.length).toBeGreaterThan(0);
+    const data = await helper.data(operations.PskovProgrammeSpanDocument);
+    const listed = new Set(data.programmeSpan.projects.nodes.map((node) => node.project.id));
+    for (const member of members) expect(listed.has(member)).toBe(true);
+    expect(data.programmeSpan.projects.totalCount).toBeGreaterThanOrEqual(members.length);
+  });
+
   it('ProjectsInRegion pages through the projects located in Pskov', async () => {
     const inPskov = regionAndDescendants('RU-PSK');
     const expected = new Set(seedRelationships('LOCATED_IN').filter((row) => inPskov.has(row.to)).map((row) => row.from));

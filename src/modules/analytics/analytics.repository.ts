@@ -2,13 +2,16 @@
 import { int } from 'neo4j-driver';
 import { NotFoundError } from '../../errors';
 import type { Executor } from '../../neo4j/executor';
+import { decodeCursor, encodeCursor } from '../../neo4j/keyset';
 import type { PlainValue } from '../../neo4j/mapping';
 import { toCluster } from '../cluster/cluster.mapper';
 import { toOrganization } from '../organization/organization.mapper';
 import { toProgramme } from '../programme/programme.mapper';
 import { toProject } from '../project/project.mapper';
-import type { ClusterProgrammeSpan, ClusterProjectsInRegion, OrganizationProgrammeSpan } from './analytics.type';
+import type { Page, PageWindow } from '../shared/pagination';
+import type { ClusterProgrammeSpan, ClusterProjectsInRegion, OrganizationProgrammeSpan, ProjectProgrammeSpan } from './analytics.type';
 import * as cypher from './analytics.cypher';
+import type { SpanKind, SpanScope } from './analytics.cypher';
 
 type Properties = Record<string, PlainValue>;
 
@@ -52,17 +55,64 @@ export class AnalyticsRepository {
     });
   }
 
-  /** Organizations in projects of at least `minProgrammes` programmes, the broadest first, at most `limit`. */
-  async organizationsAcrossProgrammes(minProgrammes: number, limit: number): Promise<OrganizationProgrammeSpan[]> {
-    const rows = await this.executor.read(cypher.organizationsAcrossProgrammes, { minProgrammes, limit: int(limit) });
-    return rows.map((row) => {
-      const programmes = (row.programmes as Properties[]).map(toProgramme);
-      return {
-        organization: toOrganization(row.organization as Properties),
-        programmes,
-        programmeCount: programmes.length,
-        projectCount: Number(row.projectCount),
-      };
+  /** One page of projects ranked by the programmes they reach through their clusters. */
+  projectSpans(scope: SpanScope, minProgrammes: number, window: PageWindow, withTotal: boolean): Promise<Page<ProjectProgrammeSpan>> {
+    return this.spanPage('project', scope, minProgrammes, window, withTotal, (node, programmes, row) => ({
+      project: toProject(node),
+      programmes,
+      programmeCount: programmes.length,
+      clusters: (row.clusters as Properties[]).map(toCluster),
+    }));
+  }
+
+  /** One page of clusters ranked by the programmes of their members. */
+  clusterSpans(scope: SpanScope, minProgrammes: number, window: PageWindow, withTotal: boolean): Promise<Page<ClusterProgrammeSpan>> {
+    return this.spanPage('cluster', scope, minProgrammes, window, withTotal, (node, programmes, row) => ({
+      cluster: toCluster(node),
+      programmes,
+      programmeCount: programmes.length,
+      memberCount: Number(row.tieBreak),
+    }));
+  }
+
+  /** One page of organizations ranked by the programmes of the projects they take part in. */
+  organizationSpans(scope: SpanScope, minProgrammes: number, window: PageWindow, withTotal: boolean): Promise<Page<OrganizationProgrammeSpan>> {
+    return this.spanPage('organization', scope, minProgrammes, window, withTotal, (node, programmes, row) => ({
+      organization: toOrganization(node),
+      programmes,
+      programmeCount: programmes.length,
+      projectCount: Number(row.tieBreak),
+    }));
+  }
+
+  private async spanPage<T>(
+    kind: SpanKind,
+    scope: SpanScope,
+    minProgrammes: number,
+    window: PageWindow,
+    withTotal: boolean,
+    map: (node: Properties, programmes: ReturnType<typeof toProgramme>[], row: Properties) => T,
+  ): Promise<Page<T>> {
+    // The cursor names the list it was made for: kind, scope and threshold all change the ranking.
+    const order = `span:${kind}:${scope.regionId ?? '*'}:${scope.includeSubRegions}:${minProgrammes}`;
+    const after = window.after === undefined ? undefined : decodeCursor(window.after, order);
+    const statement = cypher.programmeSpanPage(kind, scope, { afterKey: after !== undefined, withTotal, minProgrammes });
+    const [row] = await this.executor.read(statement, {
+      regionId: scope.regionId ?? null,
+      minProgrammes: int(minProgrammes),
+      after: after ?? null,
+      // One row more than the page tells whether another page follows.
+      limit: int(window.limit + 1),
     });
+    const rows = (row?.items ?? []) as Properties[];
+    return {
+      items: rows.slice(0, window.limit).map((item) => ({
+        cursor: encodeCursor({ order, key: String(item.key) }),
+        node: map(item.node as Properties, (item.programmes as Properties[]).map(toProgramme), item),
+      })),
+      hasNextPage: rows.length > window.limit,
+      hasPreviousPage: after !== undefined,
+      totalCount: withTotal ? Number(row?.totalCount ?? 0) : undefined,
+    };
   }
 }
