@@ -93,6 +93,28 @@ WHERE size(programmes) >= $minProgrammes
 WITH o, projectCount, programmes ORDER BY size(programmes) DESC, projectCount DESC, o.name LIMIT $first
 RETURN collect({id: o.id, name: o.name, projectCount: projectCount, programmes: programmes}) AS rows`;
 
+/**
+ * k: projects located in a region or below that reach at least $minProgrammes programmes
+ * through the clusters they belong to (their own programme included), the broadest first,
+ * then by number of clusters, then by title; the first page and the total.
+ */
+/** The walk k's list and @neo4j/graphql's @cypher fields share: each clustered project in the region and every programme it reaches (bound as g). */
+export const projectsReachingProgrammes = `
+MATCH (:Region {id: $regionId})<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(p:Project)-[:MEMBER_OF]->(:Cluster)
+WITH DISTINCT p
+MATCH (p)-[:MEMBER_OF]->(:Cluster)<-[:MEMBER_OF]-(m:Project)
+WITH p, collect(DISTINCT m) + p AS reached
+UNWIND reached AS r
+MATCH (r)-[:FUNDED_BY]->(g:Programme)`;
+
+export const projectsSpanningProgrammes = `${projectsReachingProgrammes}
+WITH p, collect(DISTINCT g.id) AS programmes
+WHERE size(programmes) >= $minProgrammes
+WITH p, programmes, COUNT { (p)-[:MEMBER_OF]->(:Cluster) } AS clusters
+ORDER BY size(programmes) DESC, clusters DESC, p.sortTitle
+WITH collect({id: p.id, programmes: programmes}) AS spans
+RETURN size(spans) AS totalCount, spans[0..$first] AS rows`;
+
 /** g: clusters whose members come from at least $minProgrammes programmes, the broadest first. */
 export const clustersSpanningProgrammes = `
 MATCH (c:Cluster)<-[:MEMBER_OF]-(:Project)-[:FUNDED_BY]->(g:Programme)

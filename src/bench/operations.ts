@@ -1,5 +1,5 @@
 /**
- * Responsible for the benchmark's fixed operations a–h and j: for each, the coopgraph GraphQL
+ * Responsible for the benchmark's fixed operations a–h, j and k: for each, the coopgraph GraphQL
  * request, the peer's best equivalent request, the floor's statement, and a normaliser
  * per side that turns each answer into the same comparable JSON (ids in order, counts).
  */
@@ -87,8 +87,13 @@ function countedPage(peerList: string): Operation['normalise'] {
   };
 }
 
-// The peer's @cypher fields take the same query as coopgraph, so both sides get the same request.
 const organizationSpans = (setup: Setup): GraphQLRequest => ({
+  query: `query($min: Int!) { programmeSpan(minProgrammes: $min) { organizations(first: 50) {
+    nodes { organization { id name } projectCount programmes { id } } } } }`,
+  variables: { min: setup.minProgrammes },
+});
+// The peer's @cypher fields answer the deprecated list query, which coopgraph keeps.
+const peerOrganizationSpans = (setup: Setup): GraphQLRequest => ({
   query: `query($min: Int!) { organizationsAcrossProgrammes(minProgrammes: $min, first: 50) {
     organization { id name } projectCount programmes { id } } }`,
   variables: { min: setup.minProgrammes },
@@ -98,10 +103,12 @@ const clusterSpans = (setup: Setup): GraphQLRequest => ({
     cluster { id name } memberCount programmes { id } } }`,
   variables: { min: setup.minProgrammes },
 });
-const organizationSpansAnswer = (data: Json) => spans(need(data?.organizationsAcrossProgrammes, 'organizationsAcrossProgrammes'), 'organization', 'projectCount');
+const organizationSpansAnswer = (data: Json) =>
+  spans(need(data?.programmeSpan?.organizations, 'programmeSpan.organizations').nodes, 'organization', 'projectCount');
+const peerOrganizationSpansAnswer = (data: Json) => spans(need(data?.organizationsAcrossProgrammes, 'organizationsAcrossProgrammes'), 'organization', 'projectCount');
 const clusterSpansAnswer = (data: Json) => spans(need(data?.clustersSpanningProgrammes, 'clustersSpanningProgrammes'), 'cluster', 'memberCount');
 
-/** Operations a–h in the scale issue's order, then j (counts and sums, the analytics issue). */
+/** Operations a–h in the scale issue's order, then j and k (counts and sums, programme span: the analytics issue). */
 export const OPERATIONS: readonly Operation[] = [
   {
     key: 'a',
@@ -241,14 +248,14 @@ export const OPERATIONS: readonly Operation[] = [
     key: 'f',
     title: 'organizations across ≥3 programmes (first 50)',
     coopgraph: organizationSpans,
-    peer: organizationSpans,
+    peer: peerOrganizationSpans,
     floor: (setup) => ({
       cypher: floor.organizationsAcrossProgrammes,
       parameters: { minProgrammes: int(setup.minProgrammes), first: int(50) },
     }),
     normalise: {
       coopgraph: organizationSpansAnswer,
-      peer: organizationSpansAnswer,
+      peer: peerOrganizationSpansAnswer,
       floor: (row) =>
         row.rows.map((span: Json) => ({ id: span.id, count: span.projectCount, programmes: sorted(span.programmes) })),
     },
@@ -334,6 +341,36 @@ export const OPERATIONS: readonly Operation[] = [
           return figures(node.id, aggregate.count.nodes, node.partnerCount, aggregate.node?.totalBudgetEur?.sum ?? 0);
         }),
       floor: (row) => row.rows.map((node: Json) => figures(node.id, node.projectCount, node.partnerCount, node.budgetSumEur)),
+    },
+  },
+  {
+    key: 'k',
+    title: 'projects in DE reaching ≥3 programmes via clusters + totalCount',
+    coopgraph: (setup) => ({
+      query: `query($regionId: ID!, $min: Int!) { programmeSpan(regionId: $regionId, minProgrammes: $min) {
+        projects(first: 20) { totalCount nodes { project { id } programmes { id } } } } }`,
+      variables: { regionId: setup.regionId, min: setup.minProgrammes },
+    }),
+    peer: (setup) => ({
+      query: `query($regionId: ID!, $min: Int!) {
+        projectsSpanningProgrammes(regionId: $regionId, minProgrammes: $min, first: 20) { id programmes { id } }
+        projectsSpanningProgrammesCount(regionId: $regionId, minProgrammes: $min) }`,
+      variables: { regionId: setup.regionId, min: setup.minProgrammes },
+    }),
+    floor: (setup) => ({
+      cypher: floor.projectsSpanningProgrammes,
+      parameters: { regionId: setup.regionId, minProgrammes: int(setup.minProgrammes), first },
+    }),
+    normalise: {
+      coopgraph: (data) => {
+        const list = need(data?.programmeSpan?.projects, 'programmeSpan.projects');
+        return { totalCount: list.totalCount, rows: list.nodes.map((node: Json) => ({ id: node.project.id, programmes: sorted(ids(node.programmes)) })) };
+      },
+      peer: (data) => ({
+        totalCount: need(data?.projectsSpanningProgrammesCount, 'projectsSpanningProgrammesCount'),
+        rows: need(data?.projectsSpanningProgrammes, 'projectsSpanningProgrammes').map((row: Json) => ({ id: row.id, programmes: sorted(ids(row.programmes)) })),
+      }),
+      floor: (row) => ({ totalCount: row.totalCount, rows: row.rows.map((span: Json) => ({ id: span.id, programmes: sorted(span.programmes) })) }),
     },
   },
 ];

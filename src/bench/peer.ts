@@ -6,6 +6,7 @@
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import { projectsReachingProgrammes } from './floor';
 
 // The two cross-programme questions have no generated equivalent (they order by an
 // aggregate of a two-hop pattern), so the peer answers them as its users would: a
@@ -100,7 +101,33 @@ export const PEER_TYPE_DEFINITIONS = /* GraphQL */ `
     programmes: [NodeRef!]!
   }
 
+  type ProjectProgrammeSpan {
+    id: ID!
+    programmes: [NodeRef!]!
+  }
+
   type Query {
+    projectsSpanningProgrammes(regionId: ID!, minProgrammes: Int!, first: Int!): [ProjectProgrammeSpan!]!
+      @cypher(
+        columnName: "span"
+        statement: """
+        ${projectsReachingProgrammes}
+        WITH p, collect(DISTINCT g {.id, .name}) AS programmes
+        WHERE size(programmes) >= $minProgrammes
+        WITH p, programmes ORDER BY size(programmes) DESC, COUNT { (p)-[:MEMBER_OF]->(:Cluster) } DESC, p.sortTitle LIMIT $first
+        RETURN {id: p.id, programmes: programmes} AS span
+        """
+      )
+    projectsSpanningProgrammesCount(regionId: ID!, minProgrammes: Int!): Int!
+      @cypher(
+        columnName: "total"
+        statement: """
+        ${projectsReachingProgrammes}
+        WITH p, count(DISTINCT g) AS programmeCount
+        WHERE programmeCount >= $minProgrammes
+        RETURN count(p) AS total
+        """
+      )
     organizationsAcrossProgrammes(minProgrammes: Int!, first: Int!): [OrganizationProgrammeSpan!]!
       @cypher(
         columnName: "span"
