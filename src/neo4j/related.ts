@@ -65,7 +65,8 @@ function aggregateCypher(path: RelatedPath, aggregate: NonNullable<RelatedWindow
   if ('sum' in aggregate) {
     if (!SAFE_PROPERTY.test(aggregate.sum)) throw new Error(`relatedCypher: "${aggregate.sum}" is not a property name`);
     // Distinct targets first: a project reached twice (two sub-regions) is summed once.
-    body = [match, 'WITH DISTINCT n', `RETURN sum(n.${aggregate.sum}) AS sum`];
+    // The summed properties are euro amounts: rounded to the cent, so float addition shows no 43759831.38999998.
+    body = [match, 'WITH DISTINCT n', `RETURN round(sum(n.${aggregate.sum}), 2) AS sum`];
   } else {
     body = path.degreePattern ? [`RETURN COUNT { ${path.degreePattern} } AS totalCount`] : [match, `RETURN count(${path.distinct ? 'DISTINCT ' : ''}n) AS totalCount`];
   }

@@ -26,10 +26,12 @@ function figures(projectIds: Set<string>) {
 
 const projectsWhere = (type: string, to: (id: string) => boolean) => new Set(seedRelationships(type).filter((row) => to(row.to)).map((row) => row.from));
 
-// Sums of many decimals: compared to the cent.
+// Sums of many decimals: compared to the cent, and served as whole cents (no float residue).
 const closeSums = (actual: { budgetSumEur: number; euFundingSumEur: number }, expected: { budgetSumEur: number; euFundingSumEur: number }) => {
-  expect(actual.budgetSumEur).toBeCloseTo(expected.budgetSumEur, 2);
-  expect(actual.euFundingSumEur).toBeCloseTo(expected.euFundingSumEur, 2);
+  for (const field of ['budgetSumEur', 'euFundingSumEur'] as const) {
+    expect(actual[field]).toBeCloseTo(expected[field], 2);
+    expect(actual[field]).toBe(Number(actual[field].toFixed(2)));
+  }
 };
 
 describe('counts and budget sums', () => {

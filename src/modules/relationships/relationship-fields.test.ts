@@ -36,7 +36,7 @@ describe('aggregate fields: counts and sums without items', () => {
   it('sum a property once per distinct target, fetching no items', () => {
     const cypher = relatedCypher(budget.path, { withTotal: false, aggregate: { sum: 'totalBudgetEur' } });
     expect(cypher).toContain('WITH DISTINCT n');
-    expect(cypher).toContain('RETURN sum(n.totalBudgetEur) AS sum');
+    expect(cypher).toContain('RETURN round(sum(n.totalBudgetEur), 2) AS sum');
     expect(cypher).not.toContain('collect(');
     expect(cypher).not.toContain('LIMIT');
   });
